@@ -1,0 +1,36 @@
+/** @jest-config-loader esbuild-register */
+import type { Config } from 'jest';
+
+const swc: NonNullable<Config['transform']> = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+  ],
+};
+
+// Tests import the packages by name; map those names to source so no build is needed first.
+const moduleNameMapper = {
+  '^@faultline/core$': '<rootDir>/../../packages/core/src/index.ts',
+  '^@faultline/express$': '<rootDir>/../../packages/express/src/index.ts',
+  '^@faultline/fastify$': '<rootDir>/../../packages/fastify/src/index.ts',
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
+
+function project(dir: string, displayName: string): Config {
+  return {
+    displayName,
+    rootDir: dir,
+    testEnvironment: 'node',
+    transform: swc,
+    moduleNameMapper,
+    testMatch: ['<rootDir>/test/**/*.test.ts'],
+  };
+}
+
+const config: Config = {
+  projects: [project('packages/core', 'core')],
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['packages/*/src/**/*.ts'],
+};
+
+export default config;

@@ -1,0 +1,72 @@
+/** Header values may never carry CR, LF or NUL: they would split or corrupt the response. */
+const unsafeHeaderValue = /[\r\n\0]/;
+/** RFC 9110 `token`: what a header name or a method name may consist of. */
+const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export function isSafeHeaderValue(value: string): boolean {
+  return !unsafeHeaderValue.test(value);
+}
+
+export function isToken(value: string): boolean {
+  return token.test(value);
+}
+
+/** Whether `value` may be sent as `Retry-After` delay-seconds: a non-negative integer. */
+export function isRetryAfterSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * The `Allow` header for a set of methods: upper-cased, de-duplicated, sorted, `HEAD` added
+ * wherever `GET` is served.
+ *
+ * @example allowHeader(['post', 'GET']) // 'GET, HEAD, POST'
+ */
+export function allowHeader(methods: Iterable<string>): string {
+  const set = new Set<string>();
+  for (const method of methods) {
+    const upper = method.toUpperCase();
+    if (!isToken(upper)) throw new TypeError(`@faultline/core: "${method}" is not an HTTP method`);
+    set.add(upper);
+  }
+  if (set.has('GET')) set.add('HEAD');
+  return [...set].sort().join(', ');
+}
+
+/** Escapes a value for an RFC 9110 quoted-string. */
+function quoted(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+export interface ChallengeOptions {
+  /** The authentication scheme, `Bearer` unless given. */
+  readonly scheme?: string;
+  /** The protection space named in the challenge. */
+  readonly realm?: string;
+}
+
+/**
+ * A `WWW-Authenticate` challenge (RFC 9110 §11.6.1); `error` is RFC 6750's error attribute.
+ *
+ * @example wwwAuthenticate({ realm: 'datasets' }, 'invalid_token')
+ * // 'Bearer realm="datasets", error="invalid_token"'
+ */
+export function wwwAuthenticate(options: ChallengeOptions, error?: string): string {
+  const params: string[] = [];
+  if (options.realm !== undefined) params.push(`realm=${quoted(options.realm)}`);
+  if (error !== undefined) params.push(`error=${quoted(error)}`);
+  const scheme = options.scheme ?? 'Bearer';
+  return params.length === 0 ? scheme : `${scheme} ${params.join(', ')}`;
+}
+
+/** Validates challenge options once, at start-up. */
+export function assertChallengeOptions(options: ChallengeOptions, where: string): void {
+  if (options.scheme !== undefined && !isToken(options.scheme)) {
+    throw new TypeError(
+      `${where}: scheme must be an HTTP auth-scheme token, got "${options.scheme}"`,
+    );
+  }
+  if (options.realm !== undefined && !isSafeHeaderValue(options.realm)) {
+    throw new TypeError(`${where}: realm must not contain CR, LF or NUL`);
+  }
+}

@@ -1,0 +1,340 @@
+import {
+  allowHeader,
+  assertChallengeOptions,
+  type ChallengeOptions,
+  isRetryAfterSeconds,
+  isSafeHeaderValue,
+  isToken,
+  wwwAuthenticate,
+} from './headers.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDocument,
+  type ProblemExtensions,
+  standardMembers,
+} from './problem-document.js';
+import { isProblemError } from './problem-error.js';
+import { defaultRegistry, type Registry } from './registry.js';
+import { isErrorStatus } from './status.js';
+
+/**
+ * Turns an application's own error into a problem, or returns nothing to pass it on.
+ *
+ * @example (error) => error instanceof DatasetNameTaken
+ *   ? new ProblemError('RESOURCE_ALREADY_EXISTS', { detail: error.message, cause: error })
+ *   : undefined
+ */
+export type ErrorMapper = (error: unknown) => unknown;
+
+export interface NormaliseOptions {
+  /** The catalogue to answer with (from `defineProblems`); the default catalogue otherwise. */
+  readonly registry?: Registry;
+  /** The application's error mappers, tried in order before anything else. */
+  readonly mappers?: readonly ErrorMapper[];
+  /** `Retry-After` seconds for a 429 that names none. Default 60. */
+  readonly retryAfter?: number;
+  /** The challenge sent in `WWW-Authenticate` on a 401. Default `{ scheme: 'Bearer' }`. */
+  readonly challenge?: ChallengeOptions;
+  /** Longest `detail`, in characters; longer ones are cut. Default 1024. */
+  readonly maxDetailLength?: number;
+  /** Put the error's stack in the body, as `stack`. For development only; never on by default. */
+  readonly exposeStack?: boolean;
+}
+
+/** What varies per request. */
+export interface NormaliseContext {
+  /** The `instance` member, when the error names none (an adapter may pass the request path). */
+  readonly instance?: string;
+}
+
+/** A problem response, ready to write: adapters only copy it onto the wire. */
+export interface ProblemResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: ProblemDocument;
+}
+
+export type Normaliser = (error: unknown, context?: NormaliseContext) => ProblemResponse;
+
+/** The detail of every 500 that did not choose its own: nothing about the cause leaks. */
+export const UNEXPECTED_ERROR_DETAIL = 'An unexpected error occurred.';
+
+const where = '@faultline/core';
+/** Foreign errors may carry headers; these describe the body and are ours to set. */
+const reservedHeaders = new Set([
+  'content-type',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+]);
+
+/** What every kind of thrown value is reduced to before the response is built. */
+interface Classified {
+  status: number;
+  code: string | undefined;
+  /** Safe to send; `undefined` when the error's text must stay private. */
+  detail: string | undefined;
+  /** Whether the detail was chosen by the application (which lifts the 5xx rule for it). */
+  explicit: boolean;
+  instance: string | undefined;
+  extensions: ProblemExtensions | undefined;
+  retryAfter: number | undefined;
+  allow: readonly string[] | undefined;
+  headers: Record<string, string>;
+}
+
+/** Reads a property of a value that may be hostile: a throwing getter or Proxy trap reads as undefined. */
+function read(value: object, key: PropertyKey): unknown {
+  try {
+    return (value as Record<PropertyKey, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Header entries from a foreign error, keeping only names and values that are safe to send. */
+function safeHeaders(source: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (typeof source !== 'object' || source === null) return headers;
+  let names: string[];
+  try {
+    names = Object.keys(source);
+  } catch {
+    return headers;
+  }
+  for (const name of names) {
+    const raw = read(source, name);
+    const value = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
+    if (typeof value !== 'string' || !isToken(name) || !isSafeHeaderValue(value)) continue;
+    if (reservedHeaders.has(name.toLowerCase())) continue;
+    headers[name] = value;
+  }
+  return headers;
+}
+
+function retryAfterFrom(headers: Record<string, string>): number | undefined {
+  for (const name of Object.keys(headers)) {
+    if (name.toLowerCase() === 'retry-after') {
+      const seconds = Number(headers[name]);
+      delete headers[name];
+      return isRetryAfterSeconds(seconds) ? seconds : undefined;
+    }
+  }
+  return undefined;
+}
+
+function unexpected(): Classified {
+  return {
+    status: 500,
+    code: undefined,
+    detail: undefined,
+    explicit: false,
+    instance: undefined,
+    extensions: undefined,
+    retryAfter: undefined,
+    allow: undefined,
+    headers: {},
+  };
+}
+
+function fromProblemError(error: object, registry: Registry): Classified {
+  const code = read(error, 'code');
+  const known = registry.has(code) ? registry.byCode(code) : undefined;
+  const status = known?.status ?? read(error, 'status');
+  if (!isErrorStatus(status)) return unexpected();
+  const detail = optionalString(read(error, 'detail'));
+  const extensions = read(error, 'extensions');
+  const allow = read(error, 'allow');
+  const retryAfter = read(error, 'retryAfter');
+  return {
+    status,
+    code: known?.code ?? (typeof code === 'string' ? code : undefined),
+    detail,
+    explicit: detail !== undefined,
+    instance: optionalString(read(error, 'instance')),
+    extensions:
+      typeof extensions === 'object' && extensions !== null
+        ? (extensions as ProblemExtensions)
+        : undefined,
+    retryAfter: isRetryAfterSeconds(retryAfter) ? retryAfter : undefined,
+    allow: Array.isArray(allow)
+      ? allow.filter((m): m is string => typeof m === 'string' && isToken(m))
+      : undefined,
+    headers: safeHeaders(read(error, 'headers')),
+  };
+}
+
+function fromBoom(error: object): Classified {
+  const output = read(error, 'output');
+  if (typeof output !== 'object' || output === null) return unexpected();
+  const status = read(output, 'statusCode');
+  if (!isErrorStatus(status)) return unexpected();
+  const payload = read(output, 'payload');
+  const message =
+    typeof payload === 'object' && payload !== null ? read(payload, 'message') : undefined;
+  const headers = safeHeaders(read(output, 'headers'));
+  return {
+    ...unexpected(),
+    status,
+    // Boom writes a client-safe message for 4xx and a generic one for 5xx.
+    detail: status < 500 ? optionalString(message) : undefined,
+    retryAfter: retryAfterFrom(headers),
+    headers,
+  };
+}
+
+/** http-errors, @fastify/sensible, Fastify's own errors and lookalikes: `status` or `statusCode`. */
+function fromStatusShape(error: object, status: number, registry: Registry): Classified {
+  const code = read(error, 'code');
+  const ownCode = registry.has(code) && registry.byCode(code)?.status === status ? code : undefined;
+  const message = read(error, 'message');
+  const headers = safeHeaders(read(error, 'headers'));
+  return {
+    ...unexpected(),
+    status,
+    code: ownCode,
+    // http-errors marks what is safe to show with `expose`; anything else stays private.
+    detail: read(error, 'expose') === true && status < 500 ? optionalString(message) : undefined,
+    retryAfter: retryAfterFrom(headers),
+    headers,
+  };
+}
+
+function classify(error: unknown, registry: Registry): Classified {
+  if (typeof error !== 'object' && typeof error !== 'function') return unexpected();
+  if (error === null) return unexpected();
+  if (isProblemError(error)) return fromProblemError(error, registry);
+  if (read(error, 'isBoom') === true) return fromBoom(error);
+  const status = read(error, 'status');
+  if (isErrorStatus(status)) return fromStatusShape(error, status, registry);
+  const statusCode = read(error, 'statusCode');
+  if (isErrorStatus(statusCode)) return fromStatusShape(error, statusCode, registry);
+  return unexpected();
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function stackOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  return optionalString(read(error, 'stack'));
+}
+
+function validateOptions(options: NormaliseOptions): void {
+  if (options.retryAfter !== undefined && !isRetryAfterSeconds(options.retryAfter)) {
+    throw new TypeError(
+      `${where}: retryAfter must be a non-negative integer of seconds, got ${String(options.retryAfter)}`,
+    );
+  }
+  const max = options.maxDetailLength;
+  if (max !== undefined && (!Number.isSafeInteger(max) || max < 16)) {
+    throw new TypeError(
+      `${where}: maxDetailLength must be an integer of at least 16, got ${String(max)}`,
+    );
+  }
+  if (
+    options.mappers !== undefined &&
+    !options.mappers.every((mapper) => typeof mapper === 'function')
+  ) {
+    throw new TypeError(`${where}: mappers must be an array of functions`);
+  }
+  if (options.challenge !== undefined)
+    assertChallengeOptions(options.challenge, `${where}: challenge`);
+}
+
+/**
+ * Builds the normaliser an adapter uses for every request: options are checked and resolved
+ * once, here. The normaliser is total: whatever it is given, it returns a problem response and
+ * never throws.
+ */
+export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
+  validateOptions(options);
+  const registry = options.registry ?? defaultRegistry;
+  const mappers = options.mappers ?? [];
+  const defaultRetryAfter = String(options.retryAfter ?? 60);
+  const challenge = options.challenge ?? {};
+  const missingCredentials = wwwAuthenticate(challenge);
+  const invalidCredentials = wwwAuthenticate(challenge, 'invalid_token');
+  const maxDetailLength = options.maxDetailLength ?? 1024;
+  const exposeStack = options.exposeStack === true;
+
+  function map(error: unknown): unknown {
+    for (const mapper of mappers) {
+      const mapped = mapper(error);
+      if (mapped !== undefined && mapped !== null) return mapped;
+    }
+    return error;
+  }
+
+  function respond(error: unknown, context: NormaliseContext | undefined): ProblemResponse {
+    const mapped = mappers.length === 0 ? error : map(error);
+    const problem = classify(mapped, registry);
+    const { status } = problem;
+    const resolved = registry.byStatus(status);
+    const serverError = status >= 500;
+
+    let detail = problem.detail;
+    if (serverError && !problem.explicit)
+      detail = status === 500 ? UNEXPECTED_ERROR_DETAIL : undefined;
+    const instance = problem.instance ?? context?.instance;
+    const code = serverError ? undefined : (problem.code ?? resolved.code);
+
+    const body: Record<string, unknown> = { status, title: resolved.title, type: resolved.type };
+    if (detail !== undefined) body.detail = cut(detail, maxDetailLength);
+    if (instance !== undefined) body.instance = instance;
+    if (code !== undefined) body.error_code = code;
+    if (problem.extensions !== undefined) {
+      for (const name of Object.keys(problem.extensions)) {
+        if (!standardMembers.has(name)) body[name] = read(problem.extensions, name);
+      }
+    }
+    if (exposeStack) {
+      const stack = stackOf(error);
+      if (stack !== undefined) body.stack = stack;
+    }
+
+    const headers: Record<string, string> = problem.headers;
+    headers['Content-Type'] = PROBLEM_CONTENT_TYPE;
+    headers['X-Content-Type-Options'] = 'nosniff';
+    if (status === 429) {
+      headers['Retry-After'] =
+        problem.retryAfter === undefined ? defaultRetryAfter : String(problem.retryAfter);
+      headers['Cache-Control'] = 'no-store';
+    } else if (problem.retryAfter !== undefined && (status === 503 || status === 413)) {
+      headers['Retry-After'] = String(problem.retryAfter);
+    }
+    if (
+      status === 401 &&
+      !Object.keys(headers).some((name) => name.toLowerCase() === 'www-authenticate')
+    ) {
+      headers['WWW-Authenticate'] =
+        code === 'INVALID_CREDENTIALS' ? invalidCredentials : missingCredentials;
+    }
+    if (status === 405) headers.Allow = allowHeader(problem.allow ?? []);
+    return { status, headers, body: body as unknown as ProblemDocument };
+  }
+
+  return function normalise(error, context) {
+    try {
+      return respond(error, context);
+    } catch {
+      // Only a hostile value can get here (a mapper that throws, extensions whose keys cannot be listed).
+      return respond(undefined, context);
+    }
+  };
+}
+
+const defaultNormaliser = createNormaliser();
+
+/**
+ * Any thrown value → `{ status, headers, body }`, with the default options. Adapters build their
+ * own with `createNormaliser`.
+ */
+export function normalise(error: unknown, context?: NormaliseContext): ProblemResponse {
+  return defaultNormaliser(error, context);
+}
