@@ -1,4 +1,6 @@
 /** @jest-config-loader esbuild-register */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from 'jest';
 
 const swc: NonNullable<Config['transform']> = {
@@ -9,7 +11,7 @@ const swc: NonNullable<Config['transform']> = {
 };
 
 // Tests import the packages by name; map those names to source so no build is needed first.
-const moduleNameMapper = {
+const moduleNameMapper: Record<string, string> = {
   '^@faultline/core$': '<rootDir>/../../packages/core/src/index.ts',
   '^@faultline/express$': '<rootDir>/../../packages/express/src/index.ts',
   '^@faultline/fastify$': '<rootDir>/../../packages/fastify/src/index.ts',
@@ -28,7 +30,14 @@ function project(dir: string, displayName: string): Config {
 }
 
 const config: Config = {
-  projects: [project('packages/core', 'core')],
+  // One project per workspace package that has tests.
+  projects: ['packages', 'examples']
+    .filter((group) => existsSync(group))
+    .flatMap((group) =>
+      readdirSync(group)
+        .filter((name) => existsSync(join(group, name, 'test')))
+        .map((name) => project(join(group, name), `${group}/${name}`)),
+    ),
   coverageProvider: 'v8',
   collectCoverageFrom: ['packages/*/src/**/*.ts'],
 };
