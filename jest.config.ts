@@ -40,6 +40,8 @@ const config: Config = {
     ),
   coverageProvider: 'v8',
   collectCoverageFrom: ['packages/*/src/**/*.ts'],
+  coverageReporters: ['text-summary', 'text'],
+  coverageThreshold: { './packages/core/src/': { lines: 95 } },
 };
 
 export default config;

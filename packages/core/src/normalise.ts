@@ -263,12 +263,17 @@ export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
   const maxDetailLength = options.maxDetailLength ?? 1024;
   const exposeStack = options.exposeStack === true;
 
+  /** A mapper that throws is a bug of its own: the request is answered as an unexpected error. */
   function map(error: unknown): unknown {
-    for (const mapper of mappers) {
-      const mapped = mapper(error);
-      if (mapped !== undefined && mapped !== null) return mapped;
+    try {
+      for (const mapper of mappers) {
+        const mapped = mapper(error);
+        if (mapped !== undefined && mapped !== null) return mapped;
+      }
+      return error;
+    } catch {
+      return undefined;
     }
-    return error;
   }
 
   function respond(error: unknown, context: NormaliseContext | undefined): ProblemResponse {
@@ -323,8 +328,8 @@ export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
     try {
       return respond(error, context);
     } catch {
-      // Only a hostile value can get here (a mapper that throws, extensions whose keys cannot be listed).
-      return respond(undefined, context);
+      // Only a hostile value gets here, such as extensions whose keys cannot be listed.
+      return respond(undefined, undefined);
     }
   };
 }

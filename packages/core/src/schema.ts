@@ -28,7 +28,6 @@ export const problemDocumentSchema = {
         },
       },
     },
-    stack: false,
   },
   if: { properties: { status: { minimum: 500 } } },
   // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword.

@@ -1,0 +1,23 @@
+import * as core from '@faultline/core';
+
+it('exposes exactly its public surface', () => {
+  expect(Object.keys(core).sort()).toEqual([
+    'PROBLEM_CONTENT_TYPE',
+    'ProblemError',
+    'UNEXPECTED_ERROR_DETAIL',
+    'allowHeader',
+    'createNormaliser',
+    'defaultCatalogue',
+    'defaultRegistry',
+    'defineProblems',
+    'describeJsonParseError',
+    'findJsonSyntaxError',
+    'isErrorStatus',
+    'isProblemError',
+    'normalise',
+    'problemDocumentSchema',
+    'reasonPhrase',
+    'validationProblem',
+    'wwwAuthenticate',
+  ]);
+});
