@@ -1,0 +1,128 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import zlib from 'node:zlib';
+import { ProblemError } from '@faultline/core';
+import bodyParser from 'body-parser';
+import { rememberAcceptEncoding } from './classify.js';
+import { DEFAULT_JSON_TYPES, hasBody, mediaTypeMatcher } from './media-type.js';
+import type { Middleware } from './middleware-types.js';
+import { assertKnownKeys, where } from './validate.js';
+
+/** Options of `problemJson()`; all but `type` are body-parser's own JSON options. */
+export interface ProblemJsonOptions {
+  /**
+   * The media types read as JSON, one pattern or a list: `application/json` (parameters never
+   * matter), `application/*+json`, `text/*`. The 415 guard and the parser share this list.
+   * Default `['application/json', 'application/*+json']`.
+   */
+  readonly type?: string | readonly string[];
+  /** The largest body accepted, in bytes or as a string such as `'1mb'`. Default `'100kb'`. */
+  readonly limit?: number | string;
+  /** Accept only objects and arrays at the top level. Default `true`. */
+  readonly strict?: boolean;
+  /** Decompress `gzip`, `deflate` and `br` bodies; when `false` they are refused with 415. Default `true`. */
+  readonly inflate?: boolean;
+  /** Passed to `JSON.parse` as its reviver. */
+  readonly reviver?: (this: unknown, key: string, value: unknown) => unknown;
+  /**
+   * Called with the raw body before it is parsed (to check a signature, say); throwing refuses
+   * the request with 403, or with the thrown error's own 4xx status.
+   */
+  readonly verify?: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    encoding: string,
+  ) => void;
+}
+
+const optionNames = ['type', 'limit', 'strict', 'inflate', 'reviver', 'verify'] as const;
+
+function assertOptions(options: ProblemJsonOptions): readonly string[] {
+  assertKnownKeys(options, optionNames, 'problemJson()');
+  const types = typeof options.type === 'string' ? [options.type] : options.type;
+  if (types !== undefined && (!Array.isArray(types) || types.length === 0)) {
+    throw new TypeError(
+      `${where}: option type must be a media type or a non-empty array of them, got ${JSON.stringify(types)}`,
+    );
+  }
+  for (const name of ['strict', 'inflate'] as const) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw new TypeError(`${where}: option ${name} must be a boolean, got ${String(value)}`);
+    }
+  }
+  for (const name of ['reviver', 'verify'] as const) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== 'function') {
+      throw new TypeError(`${where}: option ${name} must be a function, got ${typeof value}`);
+    }
+  }
+  return types ?? DEFAULT_JSON_TYPES;
+}
+
+/** The content codings the bundled body-parser decodes, as an `Accept-Encoding` value. */
+function decodedCodings(inflate: boolean): string {
+  if (!inflate) return 'identity';
+  return 'createZstdDecompress' in zlib ? 'gzip, deflate, br, zstd' : 'gzip, deflate, br';
+}
+
+/** The 415 detail: the exact types when the list has some, otherwise the patterns. */
+function unsupportedDetail(types: readonly string[]): string {
+  const exact = types.filter((type) => !type.includes('*'));
+  return `Content-Type must be ${(exact.length > 0 ? exact : types).join(' or ')}`;
+}
+
+/**
+ * The JSON body parser, guarded: a request that carries a body (a non-zero Content-Length, or a
+ * Transfer-Encoding) whose Content-Type is not JSON is refused with 415 UNSUPPORTED_MEDIA_TYPE,
+ * so a handler never runs with an unparsed body. Then body-parser reads the body, with the same
+ * list of types. Its failures (malformed JSON, too large, bad charset or coding) reach the
+ * problem error handler, which answers each with the right status. One middleware, so it can sit
+ * in a route's handler list without disturbing the typing of the handlers after it.
+ *
+ * @example
+ * app.use(problemJson());                                        // every route takes JSON
+ * app.post('/datasets', problemJson({ limit: '1mb' }), create);  // or only some
+ */
+export function problemJson(options: ProblemJsonOptions = {}): Middleware {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${where}: problemJson() options must be an object`);
+  }
+  const types = assertOptions(options);
+  const isJson = mediaTypeMatcher(types, where);
+  const detail = unsupportedDetail(types);
+  const accept = types.join(', ');
+  const acceptEncoding = decodedCodings(options.inflate !== false);
+
+  let parse: ReturnType<typeof bodyParser.json>;
+  try {
+    parse = bodyParser.json({
+      type: (req: IncomingMessage) => isJson(req.headers['content-type']),
+      ...(options.limit === undefined ? {} : { limit: options.limit }),
+      ...(options.strict === undefined ? {} : { strict: options.strict }),
+      ...(options.inflate === undefined ? {} : { inflate: options.inflate }),
+      ...(options.reviver === undefined ? {} : { reviver: options.reviver }),
+      ...(options.verify === undefined ? {} : { verify: options.verify }),
+    });
+  } catch (error) {
+    // body-parser's own start-up checks (an unparsable `limit`), under this package's name.
+    throw new TypeError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  return function problemJsonParser(req, res, next) {
+    if (hasBody(req) && !isJson(req.headers['content-type'])) {
+      const headers: Record<string, string> = { Accept: accept };
+      if (req.method === 'PATCH') headers['Accept-Patch'] = accept;
+      next(new ProblemError('UNSUPPORTED_MEDIA_TYPE', { detail, headers, captureStack: false }));
+      return;
+    }
+    parse(req, res, (error?: unknown) => {
+      if (error === undefined || error === null) {
+        next();
+        return;
+      }
+      rememberAcceptEncoding(error, acceptEncoding);
+      next(error);
+    });
+  };
+}
