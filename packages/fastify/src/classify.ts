@@ -1,0 +1,186 @@
+import {
+  type AjvErrorLike,
+  isErrorStatus,
+  isProblemError,
+  ProblemError,
+  type ValidationLocation,
+  validationProblem,
+} from '@faultline/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { EMPTY_JSON_DETAIL, isJsonContentType, JSON_REQUIRED_DETAIL } from './json-parser.js';
+
+/**
+ * Translates what Fastify throws into core's vocabulary: `FST_ERR_*` codes, Ajv validation
+ * errors, Fastify 4's bare `SyntaxError`, and a status set with `reply.code()` before an error
+ * without one. Everything else passes through untouched, for core to read.
+ */
+export type Classifier = (value: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
+
+/**
+ * A client error with a status the default catalogue has no code for (414): shaped like
+ * http-errors, so core derives the code from the status (`URI_TOO_LONG`) and shows the message.
+ */
+interface ExposedClientError {
+  readonly status: number;
+  readonly expose: true;
+  readonly message: string;
+}
+
+/** An error whose status came from `reply.code()`; its own message stays private. */
+interface ReplyStatusError {
+  readonly status: number;
+  readonly cause: unknown;
+}
+
+/** Reads a property of a value that may be hostile: a throwing getter reads as undefined. */
+function read(value: object, key: string): unknown {
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+function problem(
+  code: 'VALIDATION_ERROR' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'RESOURCE_NOT_FOUND',
+  detail: string | undefined,
+): ProblemError {
+  return new ProblemError(
+    code,
+    detail === undefined ? { captureStack: false } : { detail, captureStack: false },
+  );
+}
+
+/** What each `FST_ERR_*` code that reaches a handler at request time means. */
+function fastifyCodes(mediaTypeDetail: string | undefined): Record<string, () => unknown> {
+  return {
+    FST_ERR_CTP_INVALID_JSON_BODY: () =>
+      problem('VALIDATION_ERROR', 'JSON parse error: the body is not valid JSON.'),
+    FST_ERR_CTP_EMPTY_JSON_BODY: () => problem('VALIDATION_ERROR', EMPTY_JSON_DETAIL),
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
+      problem('VALIDATION_ERROR', 'The request body does not match its Content-Length.'),
+    FST_ERR_CTP_BODY_TOO_LARGE: () =>
+      problem('PAYLOAD_TOO_LARGE', 'The request body is larger than this server accepts.'),
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: () => problem('UNSUPPORTED_MEDIA_TYPE', mediaTypeDetail),
+    FST_ERR_ROUTE_MISSING_CONTENT_TYPE: () => problem('UNSUPPORTED_MEDIA_TYPE', mediaTypeDetail),
+    FST_ERR_BAD_URL: () =>
+      problem('VALIDATION_ERROR', 'The request URL is not correctly percent-encoded.'),
+    FST_ERR_MAX_PARAM_LENGTH: (): ExposedClientError => ({
+      status: 414,
+      expose: true,
+      message: 'A path segment of the request URL is longer than this server accepts.',
+    }),
+    FST_ERR_NOT_FOUND: () => problem('RESOURCE_NOT_FOUND', undefined),
+    FST_ERR_HANDLER_TIMEOUT: () =>
+      new ProblemError('SERVICE_UNAVAILABLE', {
+        detail: 'The server did not finish the request in time.',
+        captureStack: false,
+      }),
+  };
+}
+
+const locations: ReadonlySet<unknown> = new Set(['body', 'params', 'querystring', 'headers']);
+const wholeNames: Record<ValidationLocation, string> = {
+  body: 'The request body',
+  params: 'The path',
+  querystring: 'The query string',
+  headers: 'The request headers',
+};
+
+/** Ajv-shaped entries only, copied so nothing else of a custom validator's output is read. */
+function ajvErrors(entries: readonly unknown[]): AjvErrorLike[] {
+  const errors: AjvErrorLike[] = [];
+  for (const entry of entries) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const keyword = read(entry, 'keyword');
+    if (typeof keyword !== 'string') continue;
+    const instancePath = read(entry, 'instancePath');
+    const params = read(entry, 'params');
+    errors.push({
+      keyword,
+      instancePath: typeof instancePath === 'string' ? instancePath : '',
+      params:
+        typeof params === 'object' && params !== null ? (params as AjvErrorLike['params']) : {},
+    });
+  }
+  return errors;
+}
+
+function fromValidation(
+  error: object,
+  request: FastifyRequest,
+  mediaTypeDetail: string | undefined,
+): ProblemError {
+  const context = read(error, 'validationContext');
+  const location: ValidationLocation = locations.has(context)
+    ? (context as ValidationLocation)
+    : 'body';
+  const entries = read(error, 'validation');
+  const errors = Array.isArray(entries) ? ajvErrors(entries) : [];
+  if (errors.length === 0) {
+    // A custom validator that returned an Error: its message is not ours to show.
+    return new ProblemError(location === 'params' ? 'INVALID_ID' : 'VALIDATION_ERROR', {
+      detail: `${wholeNames[location]} is invalid.`,
+      captureStack: false,
+    });
+  }
+  // A body of the wrong media type (kept by a text parser) fails the root `type` rule: say so.
+  if (
+    location === 'body' &&
+    errors.some((entry) => entry.keyword === 'type' && entry.instancePath === '')
+  ) {
+    const contentType = request.headers['content-type'];
+    if (contentType !== undefined && !isJsonContentType(contentType)) {
+      return problem('UNSUPPORTED_MEDIA_TYPE', mediaTypeDetail ?? JSON_REQUIRED_DETAIL);
+    }
+  }
+  return validationProblem(errors, location);
+}
+
+/** Whether core will find an error status on `value` by itself. */
+function carriesStatus(value: object): boolean {
+  return (
+    isProblemError(value) ||
+    read(value, 'isBoom') === true ||
+    isErrorStatus(read(value, 'status')) ||
+    isErrorStatus(read(value, 'statusCode'))
+  );
+}
+
+/**
+ * Builds the classifier. `mediaTypeDetail` is the 415 detail (set while the plugin reads JSON
+ * bodies, so that it is true).
+ */
+export function createClassifier(mediaTypeDetail: string | undefined): Classifier {
+  const codes = new Map(Object.entries(fastifyCodes(mediaTypeDetail)));
+
+  return function classify(value, request, reply) {
+    if (typeof value === 'object' && value !== null) {
+      if (isProblemError(value)) return value;
+      const code = read(value, 'code');
+      if (
+        code === 'FST_ERR_VALIDATION' ||
+        (Array.isArray(read(value, 'validation')) &&
+          locations.has(read(value, 'validationContext')))
+      ) {
+        return fromValidation(value, request, mediaTypeDetail);
+      }
+      if (typeof code === 'string') {
+        const translate = codes.get(code);
+        if (translate !== undefined) return translate();
+      }
+      // Fastify 4's own JSON parser: a SyntaxError whose message quotes the body.
+      if (value instanceof SyntaxError && read(value, 'statusCode') === 400) {
+        return problem('VALIDATION_ERROR', 'JSON parse error: the body is not valid JSON.');
+      }
+      if (carriesStatus(value)) return value;
+    }
+    // `reply.code(4xx)` then an error without a status: Fastify's own handler answers that status.
+    const status = reply.statusCode;
+    if (isErrorStatus(status)) {
+      const error: ReplyStatusError = { status, cause: value };
+      return error;
+    }
+    return value;
+  };
+}

@@ -1,0 +1,98 @@
+import { describeJsonParseError, findJsonSyntaxError, ProblemError } from '@faultline/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import secureJsonParse from 'secure-json-parse';
+
+/** The detail of every 415 while the plugin reads JSON bodies. */
+export const JSON_REQUIRED_DETAIL = 'Content-Type must be application/json';
+
+/** `application/json` or `application/*+json`, with any parameters. */
+const jsonMediaType = /^\s*application\/(?:[\w!#$%&'*+.^`|~-]*\+)?json\s*(?:;|$)/i;
+/** The structured-syntax-suffix types Fastify has no parser for: `application/problem+json`, ... */
+const jsonSuffixMediaType = /^application\/[\w!#$%&'*+.^`|~-]+\+json\s*(?:;|$)/i;
+const charsetParameter = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
+
+/** Whether a Content-Type header names JSON: `application/json` or `application/*+json`. */
+export function isJsonContentType(header: string | undefined): boolean {
+  return header !== undefined && jsonMediaType.test(header);
+}
+
+/** RFC 8259 §8.1: JSON exchanged between systems is UTF-8; other charsets are refused, not guessed. */
+function isUtf8(header: string | undefined): boolean {
+  if (header === undefined) return true;
+  const match = charsetParameter.exec(header);
+  if (match === null) return true;
+  const charset = (match[1] ?? match[2] ?? '').toLowerCase();
+  return charset === 'utf-8' || charset === 'utf8';
+}
+
+type ProtoAction = 'error' | 'remove' | 'ignore';
+type Done = (error: Error | null, body?: unknown) => void;
+
+/** What the parser says about an empty body, also used for Fastify's own `FST_ERR_CTP_EMPTY_JSON_BODY`. */
+export const EMPTY_JSON_DETAIL = 'JSON parse error: the request body is empty.';
+
+function invalidBody(detail: string): ProblemError {
+  return new ProblemError('VALIDATION_ERROR', { detail, captureStack: false });
+}
+
+function parseFailure(text: string): ProblemError {
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Valid JSON that secure-json-parse still refused: a __proto__ or constructor.prototype key.
+  if (findJsonSyntaxError(unmarked) === undefined) {
+    return invalidBody(
+      'JSON parse error: the body uses a forbidden property name (__proto__ or constructor.prototype).',
+    );
+  }
+  return invalidBody(describeJsonParseError(unmarked));
+}
+
+/**
+ * Fastify's JSON parser, with the same prototype-poisoning protection, whose errors say where
+ * the body breaks (never echoing it) and which refuses charsets other than UTF-8.
+ */
+export function createJsonParser(
+  protoAction: ProtoAction,
+  constructorAction: ProtoAction,
+): (request: FastifyRequest, body: string, done: Done) => void {
+  const parseOptions = { protoAction, constructorAction };
+  return function problemJsonParser(request, body, done) {
+    if (!isUtf8(request.headers['content-type'])) {
+      done(
+        new ProblemError('UNSUPPORTED_MEDIA_TYPE', {
+          detail: 'JSON request bodies must be encoded in UTF-8.',
+          captureStack: false,
+        }),
+      );
+      return;
+    }
+    if (body.length === 0) {
+      done(invalidBody(EMPTY_JSON_DETAIL));
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = secureJsonParse(body, null, parseOptions);
+    } catch {
+      done(parseFailure(body));
+      return;
+    }
+    done(null, parsed);
+  };
+}
+
+/**
+ * Replaces Fastify's `application/json` parser, adds `application/*+json`, and (unless asked to
+ * keep it) removes the `text/plain` parser so that text bodies are a 415. Body limits stay
+ * Fastify's: the server's `bodyLimit`, or the route's.
+ */
+export function installJsonParser(
+  fastify: FastifyInstance,
+  json: { readonly acceptTextPlain: boolean },
+): void {
+  const { onProtoPoisoning, onConstructorPoisoning } = fastify.initialConfig;
+  const parser = createJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
+  fastify.removeContentTypeParser('application/json');
+  if (!json.acceptTextPlain) fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parser);
+  fastify.addContentTypeParser(jsonSuffixMediaType, { parseAs: 'string' }, parser);
+}

@@ -1,0 +1,198 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FaultlineOptions } from '../src/options';
+import { build, expected, PROBLEM_TYPE, versions } from './helpers';
+
+const notFound = expected(404, 'resource-not-found', 'Not Found', {
+  detail: 'No resource exists at this URL.',
+  error_code: 'RESOURCE_NOT_FOUND',
+});
+const notAllowed = (method: string) =>
+  expected(405, 'method-not-allowed', 'Method Not Allowed', {
+    detail: `The ${method} method is not allowed on this resource.`,
+    error_code: 'METHOD_NOT_ALLOWED',
+  });
+
+describe.each(versions)('%s: unmatched paths and methods', (_name, version) => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  async function start(options: FaultlineOptions = {}, server: FastifyServerOptions = {}) {
+    app = await build(
+      version,
+      (app) => {
+        app.get('/items', async () => []);
+        app.post('/items', async () => ({}));
+        app.get('/items/:id', async () => ({}));
+        app.delete('/items/:id', async () => ({}));
+        app.register(
+          async (child) => {
+            child.patch('/users/:id', async () => ({}));
+          },
+          { prefix: '/api' },
+        );
+        app.get('/hosted', { constraints: { host: 'a.example' } }, async () => ({}));
+      },
+      options,
+      server,
+    );
+    return app;
+  }
+
+  it('answers a path no route serves with 404 RESOURCE_NOT_FOUND', async () => {
+    const response = await (await start()).inject({ url: '/nope' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe(PROBLEM_TYPE);
+    expect(response.headers.allow).toBeUndefined();
+    expect(response.json()).toEqual(notFound);
+  });
+
+  it.each([
+    ['PUT', '/items', 'GET, HEAD, POST'],
+    ['PATCH', '/items/7', 'DELETE, GET, HEAD'],
+    ['PUT', '/items?page=2', 'GET, HEAD, POST'],
+    ['GET', '/api/users/1', 'PATCH'],
+    ['HEAD', '/api/users/1', 'PATCH'],
+  ] as const)('answers %s %s with 405 and Allow: %s', async (method, url, allow) => {
+    const response = await (await start()).inject({ method, url });
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe(allow);
+    if (method !== 'HEAD') expect(response.json()).toEqual(notAllowed(method));
+  });
+
+  it('leaves HEAD out of Allow where Fastify does not serve it', async () => {
+    const app = await start({}, { exposeHeadRoutes: false });
+    const response = await app.inject({ method: 'PUT', url: '/items' });
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('GET, POST');
+  });
+
+  it("follows the app's ignoreTrailingSlash setting", async () => {
+    const strict = await start();
+    expect((await strict.inject({ method: 'PUT', url: '/api/users/1/' })).statusCode).toBe(404);
+    await strict.close();
+    const lenient = await start(
+      {},
+      // Fastify 5 reads router settings from routerOptions (the top-level one is deprecated).
+      version.major === 5
+        ? ({ routerOptions: { ignoreTrailingSlash: true } } as FastifyServerOptions)
+        : { ignoreTrailingSlash: true },
+    );
+    const response = await lenient.inject({ method: 'PUT', url: '/api/users/1/' });
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('PATCH');
+  });
+
+  it('is case-sensitive, as routing is', async () => {
+    const response = await (await start()).inject({ method: 'PUT', url: '/ITEMS' });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('finds routes bound to the request host', async () => {
+    const app = await start();
+    const served = await app.inject({
+      method: 'PUT',
+      url: '/hosted',
+      headers: { host: 'a.example' },
+    });
+    expect(served.statusCode).toBe(405);
+    expect(served.headers.allow).toBe('GET, HEAD');
+    const other = await app.inject({
+      method: 'PUT',
+      url: '/hosted',
+      headers: { host: 'b.example' },
+    });
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('probes the methods of every route added, custom ones included', async () => {
+    app = await build(version, (app) => {
+      if (version.major === 5)
+        (app as unknown as { addHttpMethod(m: string): void }).addHttpMethod('PROPFIND');
+      app.route({ method: 'PROPFIND' as 'GET', url: '/dav', handler: async () => ({}) });
+    });
+    const response = await app.inject({ method: 'GET', url: '/dav' });
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('PROPFIND');
+  });
+
+  it('answers OPTIONS on a served path with 204 and Allow', async () => {
+    const response = await (await start()).inject({ method: 'OPTIONS', url: '/items' });
+    expect(response.statusCode).toBe(204);
+    expect(response.headers.allow).toBe('GET, HEAD, POST');
+    expect(response.headers['content-type']).toBeUndefined();
+    expect(response.body).toBe('');
+  });
+
+  it('answers OPTIONS on an unserved path with the 404 problem', async () => {
+    const response = await (await start()).inject({ method: 'OPTIONS', url: '/nope' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual(notFound);
+  });
+
+  it('answers OPTIONS with 405 when answerOptions is off', async () => {
+    const app = await start({ answerOptions: false });
+    const response = await app.inject({ method: 'OPTIONS', url: '/items' });
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('GET, HEAD, POST');
+    expect(response.json()).toEqual(notAllowed('OPTIONS'));
+  });
+
+  it("leaves an app's own OPTIONS route alone", async () => {
+    app = await build(version, (app) => {
+      app.get('/items', async () => []);
+      app.options('/items', async (_request, reply) => reply.code(200).send('custom'));
+    });
+    const response = await app.inject({ method: 'OPTIONS', url: '/items' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('custom');
+  });
+
+  it('adds instance to a 404 when asked', async () => {
+    const response = await (await start({ instance: true })).inject({ url: '/nope?x=1' });
+    expect(response.json()).toEqual({ ...notFound, instance: '/nope' });
+  });
+
+  describe('with notFound: false', () => {
+    it('leaves the not-found handler to the app, which can compose the pieces', async () => {
+      app = await build(
+        version,
+        (app) => {
+          app.get('/items', async () => []);
+          app.setNotFoundHandler((request, reply) => {
+            if (request.url === '/legacy') {
+              reply.redirect('/items');
+              return;
+            }
+            app.faultline.notFoundHandler(request, reply);
+          });
+        },
+        { notFound: false },
+      );
+      expect((await app.inject({ url: '/legacy' })).statusCode).toBe(302);
+      const notAllowedResponse = await app.inject({ method: 'DELETE', url: '/items' });
+      expect(notAllowedResponse.statusCode).toBe(405);
+      expect(notAllowedResponse.headers.allow).toBe('GET, HEAD');
+      expect((await app.inject({ url: '/nope' })).json()).toEqual(notFound);
+    });
+
+    it('exposes the allowed methods of a request', async () => {
+      let allowed: string[] = [];
+      app = await build(
+        version,
+        (app) => {
+          app.get('/items', async () => []);
+          app.setNotFoundHandler(async (request, reply) => {
+            allowed = app.faultline.allowedMethods(request);
+            return reply.code(404).send();
+          });
+        },
+        { notFound: false },
+      );
+      await app.inject({ method: 'PUT', url: '/items' });
+      expect(allowed).toEqual(['GET', 'HEAD']);
+    });
+  });
+});

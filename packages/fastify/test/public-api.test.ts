@@ -1,0 +1,35 @@
+import * as api from '@faultline/fastify';
+import { isJsonContentType } from '../src/json-parser';
+
+describe('the public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'faultline',
+      'problemClientErrorHandler',
+      'problemFrameworkErrors',
+      'rateLimitErrorResponseBuilder',
+    ]);
+  });
+
+  it('wraps the plugin with fastify-plugin under its package name', () => {
+    const meta = (api.faultline as unknown as Record<symbol, unknown>)[Symbol.for('plugin-meta')];
+    expect(meta).toEqual({ name: '@faultline/fastify', fastify: '4.x || 5.x' });
+    expect((api.faultline as unknown as Record<symbol, unknown>)[Symbol.for('skip-override')]).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ['application/json', true],
+    ['application/json; charset=utf-8', true],
+    ['Application/JSON', true],
+    ['application/problem+json', true],
+    ['application/vnd.api+json;charset=utf-8', true],
+    ['application/jsonx', false],
+    ['text/json', false],
+    ['text/plain', false],
+    [undefined, false],
+  ])('isJsonContentType(%p) is %p', (header, json) => {
+    expect(isJsonContentType(header)).toBe(json);
+  });
+});
