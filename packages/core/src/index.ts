@@ -1,5 +1,13 @@
 export { type DefaultErrorCode, defaultCatalogue } from './catalogue.js';
 export { defineProblems, type Problems } from './define-problems.js';
+export {
+  bodyTooLarge,
+  malformedJson,
+  malformedUrl,
+  methodNotAllowed,
+  routeNotFound,
+  unsupportedMediaType,
+} from './framework-problems.js';
 export { allowHeader, type ChallengeOptions, wwwAuthenticate } from './headers.js';
 export {
   describeJsonParseError,

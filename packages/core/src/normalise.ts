@@ -329,7 +329,7 @@ export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
       return respond(error, context);
     } catch {
       // Only a hostile value gets here, such as extensions whose keys cannot be listed.
-      return respond(undefined, undefined);
+      return respond(undefined, context);
     }
   };
 }

@@ -125,10 +125,10 @@ Object.defineProperty(ProblemError.prototype, 'name', {
  * reads a brand, not the prototype chain.
  */
 export function isProblemError(value: unknown): value is ProblemError {
-  if (value instanceof ProblemError) return true;
   if (typeof value !== 'object' || value === null) return false;
   try {
-    return (value as { [brand]?: unknown })[brand] === true;
+    // `instanceof` is the fast path for this copy; a Proxy's getPrototypeOf trap may throw.
+    return value instanceof ProblemError || (value as { [brand]?: unknown })[brand] === true;
   } catch {
     return false;
   }

@@ -403,6 +403,18 @@ describe('normalise: hostile values never make it throw', () => {
     ['a circular object', circular, 404],
     ['throwing getters', throwingGetters, 500],
     ['a Proxy that throws on every trap', proxy, 500],
+    [
+      'a function Proxy that throws on every trap',
+      new Proxy(() => 1, {
+        get() {
+          throw new Error('trap');
+        },
+        getPrototypeOf() {
+          throw new Error('trap');
+        },
+      }),
+      500,
+    ],
     ['a revoked Proxy', revocable.proxy, 500],
     ['statusCode "abc"', { statusCode: 'abc' }, 500],
     ['statusCode 99', { statusCode: 99 }, 500],
@@ -425,8 +437,9 @@ describe('normalise: hostile values never make it throw', () => {
   // A loop, not it.each: Jest would try to print the Proxies in the test titles.
   for (const [name, value, status] of cases) {
     it(`${name} → ${status}`, () => {
-      const response = normalise(value);
+      const response = normalise(value, { instance: '/here' });
       expect(response.status).toBe(status);
+      expect(response.body.instance).toBe('/here');
       expect(isValidProblem(response.body)).toBe(true);
     });
   }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
-import { ProblemError } from '@faultline/core';
+import { unsupportedMediaType } from '@faultline/core';
 import bodyParser from 'body-parser';
+import bytes from 'bytes';
 import { rememberAcceptEncoding } from './classify.js';
 import { DEFAULT_JSON_TYPES, hasBody, mediaTypeMatcher } from './media-type.js';
 import type { Middleware } from './middleware-types.js';
@@ -66,10 +67,31 @@ function decodedCodings(inflate: boolean): string {
   return 'createZstdDecompress' in zlib ? 'gzip, deflate, br, zstd' : 'gzip, deflate, br';
 }
 
-/** The 415 detail: the exact types when the list has some, otherwise the patterns. */
-function unsupportedDetail(types: readonly string[]): string {
-  const exact = types.filter((type) => !type.includes('*'));
-  return `Content-Type must be ${(exact.length > 0 ? exact : types).join(' or ')}`;
+/** body-parser's default `limit`, in bytes. */
+const DEFAULT_LIMIT = 100 * 1024;
+
+/** The announced size of a body sent as is; a compressed body's limit applies once inflated. */
+function announcedLength(req: IncomingMessage): number {
+  const coding = req.headers['content-encoding'];
+  if (coding !== undefined && coding.toLowerCase() !== 'identity') return 0;
+  return Number(req.headers['content-length'] ?? 0);
+}
+
+/**
+ * body-parser's own error for a body over the limit, raised before reading: body-parser reads
+ * (and discards) the whole announced body before it answers, so a client announcing 50 MB would
+ * wait until it had sent them all.
+ */
+function announcedTooLarge(limit: number, length: number): Error {
+  return Object.assign(new Error('request entity too large'), {
+    status: 413,
+    statusCode: 413,
+    expose: true,
+    type: 'entity.too.large',
+    limit,
+    length,
+    expected: length,
+  });
 }
 
 /**
@@ -90,9 +112,9 @@ export function problemJson(options: ProblemJsonOptions = {}): Middleware {
   }
   const types = assertOptions(options);
   const isJson = mediaTypeMatcher(types, where);
-  const detail = unsupportedDetail(types);
-  const accept = types.join(', ');
   const acceptEncoding = decodedCodings(options.inflate !== false);
+  // Read with body-parser's own `bytes`, so both agree; an unreadable limit is refused below.
+  const limit = options.limit === undefined ? DEFAULT_LIMIT : bytes.parse(options.limit);
 
   let parse: ReturnType<typeof bodyParser.json>;
   try {
@@ -111,9 +133,12 @@ export function problemJson(options: ProblemJsonOptions = {}): Middleware {
 
   return function problemJsonParser(req, res, next) {
     if (hasBody(req) && !isJson(req.headers['content-type'])) {
-      const headers: Record<string, string> = { Accept: accept };
-      if (req.method === 'PATCH') headers['Accept-Patch'] = accept;
-      next(new ProblemError('UNSUPPORTED_MEDIA_TYPE', { detail, headers, captureStack: false }));
+      next(unsupportedMediaType(types, req.method));
+      return;
+    }
+    // `complete`: a body already received (or read by another parser) is left to body-parser.
+    if (limit !== null && !req.complete && announcedLength(req) > limit) {
+      next(announcedTooLarge(limit, announcedLength(req)));
       return;
     }
     parse(req, res, (error?: unknown) => {

@@ -1,7 +1,8 @@
 import {
-  describeJsonParseError,
-  findJsonSyntaxError,
+  bodyTooLarge,
   isProblemError,
+  malformedJson,
+  malformedUrl,
   ProblemError,
 } from '@faultline/core';
 import { read } from './read.js';
@@ -37,24 +38,27 @@ function problem(
 
 function parseFailed(error: unknown): ProblemError {
   const body = read(error, 'body');
-  let detail = 'JSON parse error: the body is not valid JSON.';
   if (typeof body === 'string') {
-    // Valid JSON refused all the same: body-parser's strict mode wants an object or an array.
-    detail =
-      findJsonSyntaxError(body) === undefined
-        ? 'JSON parse error: the body must be a JSON object or array.'
-        : describeJsonParseError(body);
+    try {
+      return malformedJson(body, error);
+    } catch {
+      // Locating the error in a string of several MB overflows the regular-expression stack
+      // (RangeError): the client still gets its 400, with the general detail.
+    }
   }
-  return problem('VALIDATION_ERROR', detail, error);
+  return new ProblemError('VALIDATION_ERROR', {
+    detail: 'JSON parse error: the body is not valid JSON.',
+    cause: error,
+    captureStack: false,
+  });
 }
 
 function tooLarge(error: unknown): ProblemError {
   const limit = read(error, 'limit');
-  const detail =
-    typeof limit === 'number' && Number.isFinite(limit)
-      ? `The request body is larger than the limit of ${limit} bytes.`
-      : 'The request body is too large.';
-  return problem('PAYLOAD_TOO_LARGE', detail, error);
+  return bodyTooLarge(
+    typeof limit === 'number' && Number.isFinite(limit) ? limit : undefined,
+    error,
+  );
 }
 
 function encodingUnsupported(error: object): ProblemError {
@@ -138,13 +142,7 @@ export function classifyExpressError(error: unknown): unknown {
   if (typeof code === 'string' && code.startsWith('Z_')) {
     return problem('VALIDATION_ERROR', 'The request body could not be decompressed.', error);
   }
-  if (error instanceof URIError) {
-    return problem(
-      'VALIDATION_ERROR',
-      'The request path contains an invalid percent-encoding.',
-      error,
-    );
-  }
+  if (error instanceof URIError) return malformedUrl(error);
   return undefined;
 }
 

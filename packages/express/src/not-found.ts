@@ -1,4 +1,4 @@
-import { allowHeader, ProblemError } from '@faultline/core';
+import { allowHeader, methodNotAllowed, type ProblemError, routeNotFound } from '@faultline/core';
 import type { Request } from 'express';
 import { allowedMethods, routerOf } from './allowed-methods.js';
 import { contextFor } from './error-handler.js';
@@ -37,18 +37,14 @@ export function createNotFoundHandler(options: ResolvedOptions): Middleware {
       const { method } = req;
       let error: ProblemError;
       if (methods.size === 0 || methods.has(method)) {
-        error = new ProblemError('RESOURCE_NOT_FOUND', { captureStack: false });
+        error = routeNotFound();
       } else if (method === 'OPTIONS') {
         res.statusCode = 204;
         res.setHeader('Allow', allowHeader(methods));
         res.end();
         return;
       } else {
-        error = new ProblemError('METHOD_NOT_ALLOWED', {
-          detail: `The ${method} method is not supported by this resource.`,
-          allow: [...methods],
-          captureStack: false,
-        });
+        error = methodNotAllowed(method, [...methods]);
       }
       const response = normalise(error, contextFor(options, req));
       report(logger, error, req, response.status);

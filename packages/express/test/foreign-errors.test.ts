@@ -104,7 +104,7 @@ describe.each(frameworks)('errors from well-known libraries on $name', ({ expres
       status: 400,
       title: 'Bad Request',
       type: 'about:blank',
-      detail: 'The request path contains an invalid percent-encoding.',
+      detail: 'The request URL is not correctly percent-encoded.',
       error_code: 'VALIDATION_ERROR',
     };
 

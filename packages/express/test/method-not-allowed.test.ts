@@ -8,7 +8,7 @@ const notAllowed = (method: string) => ({
   status: 405,
   title: 'Method Not Allowed',
   type: 'about:blank',
-  detail: `The ${method} method is not supported by this resource.`,
+  detail: `The ${method} method is not allowed on this resource.`,
   error_code: 'METHOD_NOT_ALLOWED',
 });
 
@@ -95,6 +95,7 @@ describe.each(frameworks)('unmatched methods on $name', ({ express }) => {
       status: 404,
       title: 'Not Found',
       type: 'about:blank',
+      detail: 'No resource exists at this URL.',
       error_code: 'RESOURCE_NOT_FOUND',
     });
   });

@@ -8,6 +8,7 @@ const notFound = {
   status: 404,
   title: 'Not Found',
   type: 'about:blank',
+  detail: 'No resource exists at this URL.',
   error_code: 'RESOURCE_NOT_FOUND',
 };
 

@@ -1,13 +1,16 @@
 import {
   type AjvErrorLike,
+  bodyTooLarge,
   isErrorStatus,
   isProblemError,
+  malformedUrl,
   ProblemError,
+  unsupportedMediaType,
   type ValidationLocation,
   validationProblem,
 } from '@faultline/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EMPTY_JSON_DETAIL, isJsonContentType, JSON_REQUIRED_DETAIL } from './json-parser.js';
+import { EMPTY_JSON_DETAIL, isJsonContentType, JSON_MEDIA_TYPES } from './json-parser.js';
 
 /**
  * Translates what Fastify throws into core's vocabulary: `FST_ERR_*` codes, Ajv validation
@@ -51,20 +54,28 @@ function problem(
   );
 }
 
+/** The body limit in force for this request, when Fastify says. */
+function bodyLimitOf(request: FastifyRequest): number | undefined {
+  const limit = (request.routeOptions as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+  return typeof limit === 'number' ? limit : undefined;
+}
+
 /** What each `FST_ERR_*` code that reaches a handler at request time means. */
-function fastifyCodes(mediaTypeDetail: string | undefined): Record<string, () => unknown> {
+function fastifyCodes(readsJson: boolean): Record<string, (request: FastifyRequest) => unknown> {
+  const unsupported = (request: FastifyRequest) =>
+    !readsJson
+      ? problem('UNSUPPORTED_MEDIA_TYPE', undefined)
+      : unsupportedMediaType(JSON_MEDIA_TYPES, request.method);
   return {
     FST_ERR_CTP_INVALID_JSON_BODY: () =>
       problem('VALIDATION_ERROR', 'JSON parse error: the body is not valid JSON.'),
     FST_ERR_CTP_EMPTY_JSON_BODY: () => problem('VALIDATION_ERROR', EMPTY_JSON_DETAIL),
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
       problem('VALIDATION_ERROR', 'The request body does not match its Content-Length.'),
-    FST_ERR_CTP_BODY_TOO_LARGE: () =>
-      problem('PAYLOAD_TOO_LARGE', 'The request body is larger than this server accepts.'),
-    FST_ERR_CTP_INVALID_MEDIA_TYPE: () => problem('UNSUPPORTED_MEDIA_TYPE', mediaTypeDetail),
-    FST_ERR_ROUTE_MISSING_CONTENT_TYPE: () => problem('UNSUPPORTED_MEDIA_TYPE', mediaTypeDetail),
-    FST_ERR_BAD_URL: () =>
-      problem('VALIDATION_ERROR', 'The request URL is not correctly percent-encoded.'),
+    FST_ERR_CTP_BODY_TOO_LARGE: (request) => bodyTooLarge(bodyLimitOf(request)),
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: unsupported,
+    FST_ERR_ROUTE_MISSING_CONTENT_TYPE: unsupported,
+    FST_ERR_BAD_URL: () => malformedUrl(),
     FST_ERR_MAX_PARAM_LENGTH: (): ExposedClientError => ({
       status: 414,
       expose: true,
@@ -106,11 +117,7 @@ function ajvErrors(entries: readonly unknown[]): AjvErrorLike[] {
   return errors;
 }
 
-function fromValidation(
-  error: object,
-  request: FastifyRequest,
-  mediaTypeDetail: string | undefined,
-): ProblemError {
+function fromValidation(error: object, request: FastifyRequest): ProblemError {
   const context = read(error, 'validationContext');
   const location: ValidationLocation = locations.has(context)
     ? (context as ValidationLocation)
@@ -131,7 +138,7 @@ function fromValidation(
   ) {
     const contentType = request.headers['content-type'];
     if (contentType !== undefined && !isJsonContentType(contentType)) {
-      return problem('UNSUPPORTED_MEDIA_TYPE', mediaTypeDetail ?? JSON_REQUIRED_DETAIL);
+      return unsupportedMediaType(JSON_MEDIA_TYPES, request.method);
     }
   }
   return validationProblem(errors, location);
@@ -148,11 +155,11 @@ function carriesStatus(value: object): boolean {
 }
 
 /**
- * Builds the classifier. `mediaTypeDetail` is the 415 detail (set while the plugin reads JSON
- * bodies, so that it is true).
+ * Builds the classifier. `readsJson`: whether the plugin reads JSON bodies, so that a 415 may
+ * name the JSON media types.
  */
-export function createClassifier(mediaTypeDetail: string | undefined): Classifier {
-  const codes = new Map(Object.entries(fastifyCodes(mediaTypeDetail)));
+export function createClassifier(readsJson: boolean): Classifier {
+  const codes = new Map(Object.entries(fastifyCodes(readsJson)));
 
   return function classify(value, request, reply) {
     if (typeof value === 'object' && value !== null) {
@@ -163,11 +170,11 @@ export function createClassifier(mediaTypeDetail: string | undefined): Classifie
         (Array.isArray(read(value, 'validation')) &&
           locations.has(read(value, 'validationContext')))
       ) {
-        return fromValidation(value, request, mediaTypeDetail);
+        return fromValidation(value, request);
       }
       if (typeof code === 'string') {
         const translate = codes.get(code);
-        if (translate !== undefined) return translate();
+        if (translate !== undefined) return translate(request);
       }
       // Fastify 4's own JSON parser: a SyntaxError whose message quotes the body.
       if (value instanceof SyntaxError && read(value, 'statusCode') === 400) {

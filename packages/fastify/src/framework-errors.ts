@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createClassifier } from './classify.js';
 import { createProblemResponder } from './error-handler.js';
-import { JSON_REQUIRED_DETAIL } from './json-parser.js';
 import { type FaultlineOptions, resolveOptions } from './options.js';
 
 /**
@@ -18,7 +17,7 @@ export function problemFrameworkErrors(
   options?: FaultlineOptions,
 ): (error: Error, request: FastifyRequest, reply: FastifyReply) => void {
   const resolved = resolveOptions(options);
-  const classify = createClassifier(resolved.json === undefined ? undefined : JSON_REQUIRED_DETAIL);
+  const classify = createClassifier(resolved.json !== undefined);
   const respond = createProblemResponder(resolved, classify);
   return function problemFrameworkError(error, request, reply) {
     respond(error, request, reply);

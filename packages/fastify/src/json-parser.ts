@@ -2,8 +2,8 @@ import { describeJsonParseError, findJsonSyntaxError, ProblemError } from '@faul
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import secureJsonParse from 'secure-json-parse';
 
-/** The detail of every 415 while the plugin reads JSON bodies. */
-export const JSON_REQUIRED_DETAIL = 'Content-Type must be application/json';
+/** The media types the plugin's parser reads, named in every 415 while it reads JSON bodies. */
+export const JSON_MEDIA_TYPES: readonly string[] = ['application/json', 'application/*+json'];
 
 /** `application/json` or `application/*+json`, with any parameters. */
 const jsonMediaType = /^\s*application\/(?:[\w!#$%&'*+.^`|~-]*\+)?json\s*(?:;|$)/i;

@@ -1,4 +1,4 @@
-import { ProblemError } from '@faultline/core';
+import { methodNotAllowed, routeNotFound } from '@faultline/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ProblemResponder } from './error-handler.js';
 
@@ -70,14 +70,7 @@ export function createNotFoundHandler(
       allowed = [];
     }
     if (allowed.length === 0) {
-      respond(
-        new ProblemError('RESOURCE_NOT_FOUND', {
-          detail: 'No resource exists at this URL.',
-          captureStack: false,
-        }),
-        request,
-        reply,
-      );
+      respond(routeNotFound(), request, reply);
       return;
     }
     // Exactly what is served: no HEAD that Fastify does not expose.
@@ -86,14 +79,6 @@ export function createNotFoundHandler(
       reply.code(204).send();
       return;
     }
-    respond(
-      new ProblemError('METHOD_NOT_ALLOWED', {
-        detail: `The ${request.method} method is not allowed on this resource.`,
-        allow: allowed,
-        captureStack: false,
-      }),
-      request,
-      reply,
-    );
+    respond(methodNotAllowed(request.method, allowed), request, reply);
   };
 }

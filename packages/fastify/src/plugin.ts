@@ -8,7 +8,7 @@ import type {
 import fp from 'fastify-plugin';
 import { createClassifier } from './classify.js';
 import { createProblemResponder } from './error-handler.js';
-import { installJsonParser, JSON_REQUIRED_DETAIL } from './json-parser.js';
+import { installJsonParser } from './json-parser.js';
 import { createMethodProbe, createNotFoundHandler } from './not-found.js';
 import { type FaultlineOptions, resolveOptions } from './options.js';
 
@@ -39,7 +39,7 @@ async function faultlinePlugin(fastify: FastifyInstance, options: FaultlineOptio
     throw new Error(`${where}: the plugin is registered twice; register it once, at the root`);
   }
   const resolved = resolveOptions(options);
-  const classify = createClassifier(resolved.json === undefined ? undefined : JSON_REQUIRED_DETAIL);
+  const classify = createClassifier(resolved.json !== undefined);
   const respond = createProblemResponder(resolved, classify);
   const probe = createMethodProbe(fastify);
   const notFoundHandler = createNotFoundHandler(probe, respond, resolved.answerOptions);

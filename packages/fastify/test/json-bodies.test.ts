@@ -168,7 +168,7 @@ describe.each(versions)('%s: JSON bodies', (_name, version) => {
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual(
       expected(413, 'content-too-large', 'Content Too Large', {
-        detail: 'The request body is larger than this server accepts.',
+        detail: 'The request body is larger than the limit of 16 bytes.',
         error_code: 'PAYLOAD_TOO_LARGE',
       }),
     );
