@@ -1,13 +1,15 @@
 import {
+  type ChallengeOptions,
   createNormaliser,
   defaultRegistry,
   type NormaliseOptions,
   type Normaliser,
+  wwwAuthenticate,
 } from '@faultline/core';
 import type { Request } from 'express';
 import { classifyExpressError } from './classify.js';
 import { assertLogger, type ProblemLogger, stderrLogger } from './logger.js';
-import { requestPath } from './request-path.js';
+import { requestInstance } from './request-path.js';
 import { fallbackPayload } from './send.js';
 import { assertKnownKeys, where } from './validate.js';
 
@@ -64,7 +66,7 @@ function instanceResolver(
   instance: ProblemHandlerOptions['instance'],
 ): ResolvedOptions['instanceOf'] {
   if (instance === undefined || instance === false) return undefined;
-  if (instance === true) return requestPath;
+  if (instance === true) return requestInstance;
   if (typeof instance !== 'function') {
     throw new TypeError(
       `${where}: option instance must be a boolean or a function (req) => string | undefined, got ${typeof instance}`,
@@ -78,6 +80,23 @@ function instanceResolver(
       return undefined;
     }
   };
+}
+
+/** A header value every client reads alike: visible ASCII, spaces and tabs. */
+const asciiFieldValue = /^[\t\x20-\x7e]*$/;
+
+/**
+ * The core refuses CR, LF and NUL in a realm. Node refuses every other control character and
+ * anything beyond Latin-1 when the 401 is written, and sends Latin-1 as UTF-8 bytes when the
+ * body follows in the same write: only ASCII reaches the client as it was given.
+ */
+function assertSendableChallenge(challenge: ChallengeOptions | undefined): void {
+  if (challenge === undefined) return;
+  if (!asciiFieldValue.test(wwwAuthenticate(challenge, 'invalid_token'))) {
+    throw new TypeError(
+      `${where}: option challenge.realm is sent in WWW-Authenticate and must hold only visible ASCII characters and spaces, got ${JSON.stringify(challenge.realm)}`,
+    );
+  }
 }
 
 /**
@@ -115,6 +134,7 @@ export function resolveOptions(
     const message = error instanceof Error ? error.message : String(error);
     throw new TypeError(`${where}: option ${message.replace(/^@faultline\/core: /, '')}`);
   }
+  assertSendableChallenge(options.challenge);
   return {
     normalise,
     logger: logger ?? stderrLogger,

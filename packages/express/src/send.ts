@@ -37,7 +37,17 @@ export function sendProblem(
     if (representationHeaders.has(name)) res.removeHeader(name);
   }
   const { headers } = response;
-  for (const name of Object.keys(headers)) res.setHeader(name, headers[name]!);
+  for (const name of Object.keys(headers)) {
+    // A foreign error's headers reach here too: one describing another representation
+    // (`Content-Encoding: gzip`) would make the problem unreadable.
+    if (representationHeaders.has(name.toLowerCase())) continue;
+    try {
+      res.setHeader(name, headers[name]!);
+    } catch {
+      // Node refuses what it cannot send (a control character, a character beyond Latin-1):
+      // the problem goes out without that header rather than as a 500.
+    }
+  }
   res.setHeader('Content-Length', Buffer.byteLength(payload));
   if (req.method === 'HEAD') res.end();
   else res.end(payload);
