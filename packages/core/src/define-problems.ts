@@ -24,7 +24,7 @@ export function defineProblems<
   const Codes extends Readonly<Record<string, number>> = Record<never, number>,
 >(
   definition: RegistryDefinition<Codes> = {},
-): Problems<DefaultErrorCode | Extract<keyof Codes, string>> {
+): Problems<DefaultErrorCode | Extract<keyof NoInfer<Codes>, string>> {
   type Code = DefaultErrorCode | Extract<keyof Codes, string>;
   const registry = createRegistry<Code>(definition);
   const AppProblemError = class extends ProblemError {

@@ -43,12 +43,11 @@ export function unsupportedMediaType(accepted: readonly string[], method?: strin
 
 /** A JSON body that does not parse (or is valid JSON of a kind the parser refuses): 400. */
 export function malformedJson(bodyText: string, cause?: unknown): ProblemError {
-  const detail =
-    bodyText.trim() === ''
-      ? 'JSON parse error: the request body is empty.'
-      : findJsonSyntaxError(bodyText) === undefined
-        ? 'JSON parse error: the body must be a JSON object or array.'
-        : describeJsonParseError(bodyText);
+  const detail = /^[\t\n\r ]*$/.test(bodyText)
+    ? 'JSON parse error: the request body is empty.'
+    : findJsonSyntaxError(bodyText) === undefined
+      ? 'JSON parse error: the body must be a JSON object or array.'
+      : describeJsonParseError(bodyText);
   return new ProblemError('VALIDATION_ERROR', { detail, cause, captureStack: false });
 }
 
@@ -71,4 +70,51 @@ export function malformedUrl(cause?: unknown): ProblemError {
     cause,
     captureStack: false,
   });
+}
+
+/** JSON in a charset other than UTF-8 (RFC 8259 §8.1), or an empty or unknown one: 415. */
+export function unsupportedCharset(cause?: unknown): ProblemError {
+  return new ProblemError('UNSUPPORTED_MEDIA_TYPE', {
+    detail: 'JSON request bodies must be encoded in UTF-8.',
+    cause,
+    captureStack: false,
+  });
+}
+
+/** An error shaped like http-errors, for statuses the catalogue has no code of its own for. */
+interface ExposedStatus {
+  readonly status: number;
+  readonly expose: true;
+  readonly message: string;
+}
+
+const parserRejections: Readonly<Record<string, ExposedStatus>> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    expose: true,
+    message: 'The request headers are larger than this server accepts.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    expose: true,
+    message: 'The request was not received in time.',
+  },
+  ERR_HTTP_HEADERS_TIMEOUT: {
+    status: 408,
+    expose: true,
+    message: 'The request headers were not received in time.',
+  },
+};
+const notHttp: ExposedStatus = {
+  status: 400,
+  expose: true,
+  message: 'The request is not valid HTTP/1.1.',
+};
+
+/**
+ * What to answer a request Node's HTTP parser rejected before any framework ran, by the
+ * parser's error code: 431 for headers too large, 408 for a timeout, 400 for the rest.
+ */
+export function parserRejection(code: string | undefined): ExposedStatus {
+  return (code === undefined ? undefined : parserRejections[code]) ?? notHttp;
 }

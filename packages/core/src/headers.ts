@@ -1,5 +1,8 @@
-/** Header values may never carry CR, LF or NUL: they would split or corrupt the response. */
-const unsafeHeaderValue = /[\r\n\0]/;
+/**
+ * What a header value may hold: visible ASCII, space and tab. CR and LF would split the response;
+ * other controls and non-ASCII are refused by Node or garbled by clients.
+ */
+const unsafeHeaderValue = /[^\t\x20-\x7e]/;
 /** RFC 9110 `token`: what a header name or a method name may consist of. */
 const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -67,6 +70,8 @@ export function assertChallengeOptions(options: ChallengeOptions, where: string)
     );
   }
   if (options.realm !== undefined && !isSafeHeaderValue(options.realm)) {
-    throw new TypeError(`${where}: realm must not contain CR, LF or NUL`);
+    throw new TypeError(
+      `${where}.realm is sent in WWW-Authenticate and must hold only visible ASCII characters and spaces, got ${JSON.stringify(options.realm)}`,
+    );
   }
 }

@@ -5,7 +5,9 @@ export {
   malformedJson,
   malformedUrl,
   methodNotAllowed,
+  parserRejection,
   routeNotFound,
+  unsupportedCharset,
   unsupportedMediaType,
 } from './framework-problems.js';
 export { allowHeader, type ChallengeOptions, wwwAuthenticate } from './headers.js';
@@ -35,6 +37,7 @@ export {
   type ProblemErrorClass,
   type ProblemErrorOptions,
 } from './problem-error.js';
+export { rawHttpResponse } from './raw-response.js';
 export {
   defaultRegistry,
   type ProblemTypeDefinition,

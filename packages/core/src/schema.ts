@@ -29,7 +29,7 @@ export const problemDocumentSchema = {
       },
     },
   },
-  if: { properties: { status: { minimum: 500 } } },
+  if: { properties: { status: { type: 'integer', minimum: 500 } } },
   // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword.
   then: { not: { required: ['error_code'] } },
   else: { required: ['error_code'] },

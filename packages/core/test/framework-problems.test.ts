@@ -4,7 +4,10 @@ import {
   malformedUrl,
   methodNotAllowed,
   normalise,
+  parserRejection,
+  rawHttpResponse,
   routeNotFound,
+  unsupportedCharset,
   unsupportedMediaType,
 } from '@faultline/core';
 
@@ -60,4 +63,40 @@ describe('the problems adapters raise for framework signals', () => {
   it('400 for a URL that does not decode', () => {
     expect(malformedUrl()).toMatchObject({ status: 400, code: 'VALIDATION_ERROR' });
   });
+});
+
+describe('requests no framework saw', () => {
+  it.each([
+    ['HPE_HEADER_OVERFLOW', 431, 'REQUEST_HEADER_FIELDS_TOO_LARGE'],
+    ['ERR_HTTP_REQUEST_TIMEOUT', 408, 'REQUEST_TIMEOUT'],
+    ['HPE_INVALID_METHOD', 400, 'VALIDATION_ERROR'],
+    [undefined, 400, 'VALIDATION_ERROR'],
+  ])('%s → %i %s', (code, status, errorCode) => {
+    const { body } = normalise(parserRejection(code));
+    expect(body).toMatchObject({ status, error_code: errorCode });
+  });
+
+  it('writes a whole HTTP/1.1 response that closes the connection, with the byte length of the body', () => {
+    const response = normalise(parserRejection('HPE_HEADER_OVERFLOW'));
+    const payload = JSON.stringify({ ...response.body, detail: 'é' });
+    const raw = rawHttpResponse(response, payload);
+    expect(raw.startsWith('HTTP/1.1 431 Request Header Fields Too Large\r\n')).toBe(true);
+    expect(raw).toContain('Content-Type: application/problem+json\r\n');
+    expect(raw).toContain(
+      `Content-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
+    );
+  });
+
+  it('415 for a charset other than UTF-8', () => {
+    expect(unsupportedCharset()).toMatchObject({
+      status: 415,
+      detail: 'JSON request bodies must be encoded in UTF-8.',
+    });
+  });
+});
+
+it('treats only JSON whitespace as an empty body', () => {
+  expect(malformedJson('\u00a0').detail).toBe(
+    'JSON parse error: unexpected token U+00A0 at position 0.',
+  );
 });

@@ -68,3 +68,12 @@ describe('describeJsonParseError', () => {
     );
   });
 });
+
+describe('regressions', () => {
+  it('scans a string of millions of characters without overflowing the stack', () => {
+    const huge = `{"a":"${'a'.repeat(12_000_000)}`;
+    expect(describeJsonParseError(huge)).toBe(
+      `JSON parse error: unexpected end of input at position ${huge.length}.`,
+    );
+  });
+});

@@ -456,3 +456,16 @@ describe('normalise: hostile values never make it throw', () => {
     });
   });
 });
+
+describe('normalise: regressions', () => {
+  it('drops a foreign header value Node would refuse to send (non-ASCII), and still challenges a 401', () => {
+    const response = normalise(
+      Object.assign(new Error('x'), {
+        status: 401,
+        headers: { 'X-Note': 'Ā', 'WWW-Authenticate': 'Bearer realm="東京"' },
+      }),
+    );
+    expect(response.headers).not.toHaveProperty('X-Note');
+    expect(response.headers['WWW-Authenticate']).toBe('Bearer');
+  });
+});

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
-import { unsupportedMediaType } from '@faultline/core';
+import { malformedJson, unsupportedCharset, unsupportedMediaType } from '@faultline/core';
 import bodyParser from 'body-parser';
 import bytes from 'bytes';
 import { rememberAcceptEncoding } from './classify.js';
-import { DEFAULT_JSON_TYPES, hasBody, mediaTypeMatcher } from './media-type.js';
+import { DEFAULT_JSON_TYPES, hasBody, isUtf8, mediaTypeMatcher } from './media-type.js';
 import type { Middleware } from './middleware-types.js';
 import { assertKnownKeys, where } from './validate.js';
 
@@ -132,8 +132,19 @@ export function problemJson(options: ProblemJsonOptions = {}): Middleware {
   }
 
   return function problemJsonParser(req, res, next) {
-    if (hasBody(req) && !isJson(req.headers['content-type'])) {
-      next(unsupportedMediaType(types, req.method));
+    const contentType = req.headers['content-type'];
+    if (hasBody(req)) {
+      if (!isJson(contentType)) {
+        next(unsupportedMediaType(types, req.method));
+        return;
+      }
+      if (!isUtf8(contentType)) {
+        next(unsupportedCharset());
+        return;
+      }
+    } else if (req.headers['content-length'] === '0' && isJson(contentType)) {
+      // JSON has no empty document: an empty JSON body is malformed, not the `{}` body-parser makes.
+      next(malformedJson(''));
       return;
     }
     // `complete`: a body already received (or read by another parser) is left to body-parser.

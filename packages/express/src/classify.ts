@@ -4,6 +4,7 @@ import {
   malformedJson,
   malformedUrl,
   ProblemError,
+  unsupportedCharset,
 } from '@faultline/core';
 import { read } from './read.js';
 
@@ -112,11 +113,7 @@ export function classifyExpressError(error: unknown): unknown {
     case 'encoding.unsupported':
       return encodingUnsupported(error);
     case 'charset.unsupported':
-      return problem(
-        'UNSUPPORTED_MEDIA_TYPE',
-        'The charset of the request body is not supported.',
-        error,
-      );
+      return unsupportedCharset(error);
     case 'request.aborted':
       return problem(
         'VALIDATION_ERROR',

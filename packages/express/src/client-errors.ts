@@ -1,23 +1,11 @@
 import type { Duplex } from 'node:stream';
-import { ProblemError, reasonPhrase } from '@faultline/core';
+import { parserRejection, rawHttpResponse } from '@faultline/core';
 import { log } from './logger.js';
 import { type ProblemHandlerOptions, resolveOptions } from './options.js';
 
 /** Anything that emits Node's `clientError`: an `http.Server` or an `https.Server`. */
 export interface ClientErrorSource {
   on(event: 'clientError', listener: (error: Error, socket: Duplex) => void): unknown;
-}
-
-/**
- * Raw HTTP/1.1 responses, built once: Node's parser rejected the request, so there is no
- * request or response object, only the socket.
- */
-function rawResponse(status: number, body: unknown, headers: Readonly<Record<string, string>>) {
-  const payload = JSON.stringify(body);
-  let head = `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n`;
-  for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
-  head += `Content-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n`;
-  return head + payload;
 }
 
 /** The socket's in-flight response, if one has started: answering then would corrupt it. */
@@ -47,26 +35,19 @@ export function problemClientErrors(
       '@faultline/express: problemClientErrors() takes an http.Server or https.Server',
     );
   }
-  const build = (error: unknown): string => {
-    const { status, headers, body } = normalise(error);
-    return rawResponse(status, body, headers);
+  // Node's parser rejected the request: there is no request or response, only the socket.
+  const responses = new Map<string, string>();
+  const responseFor = (code: unknown): string => {
+    const key = typeof code === 'string' ? code : '';
+    let response = responses.get(key);
+    if (response === undefined) {
+      const problem = normalise(parserRejection(key || undefined));
+      response = rawHttpResponse(problem, JSON.stringify(problem.body));
+      // Bounded: Node's parser has a few dozen error codes.
+      if (responses.size < 64) responses.set(key, response);
+    }
+    return response;
   };
-  const badRequest = build(
-    new ProblemError('VALIDATION_ERROR', {
-      detail: 'The request is not valid HTTP/1.1.',
-      captureStack: false,
-    }),
-  );
-  const headersTooLarge = build({
-    status: 431,
-    expose: true,
-    message: 'The request header fields are too large.',
-  });
-  const timedOut = build({
-    status: 408,
-    expose: true,
-    message: 'The request was not received in time.',
-  });
 
   server.on('clientError', function problemClientError(error, socket) {
     const code = (error as { code?: unknown }).code;
@@ -74,12 +55,7 @@ export function problemClientErrors(
       socket.destroy();
       return;
     }
-    const response =
-      code === 'HPE_HEADER_OVERFLOW'
-        ? headersTooLarge
-        : code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? timedOut
-          : badRequest;
+    const response = responseFor(code);
     log(logger, 'debug', { err: error, code }, 'rejected a request Node could not parse');
     try {
       socket.end(response, () => socket.destroy());

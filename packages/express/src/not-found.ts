@@ -1,4 +1,10 @@
-import { allowHeader, methodNotAllowed, type ProblemError, routeNotFound } from '@faultline/core';
+import {
+  allowHeader,
+  malformedUrl,
+  methodNotAllowed,
+  type ProblemError,
+  routeNotFound,
+} from '@faultline/core';
 import type { Request } from 'express';
 import { allowedMethods, routerOf } from './allowed-methods.js';
 import { contextFor } from './error-handler.js';
@@ -17,6 +23,15 @@ function appPath(req: Request): string {
   return parent === undefined ? req.baseUrl + req.path : req.path;
 }
 
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The catch-all after the routes. Nothing here runs for a request a route answered. It asks
  * the app's router which methods the path serves: none → 404 RESOURCE_NOT_FOUND; some, but not
@@ -33,7 +48,15 @@ export function createNotFoundHandler(options: ResolvedOptions): Middleware {
         next();
         return;
       }
-      const methods = allowedMethods(routerOf(req.app), appPath(req));
+      const path = appPath(req);
+      if (!decodes(path)) {
+        // Express matched nothing because it could not decode the path: the client's fault.
+        const error = malformedUrl();
+        sendProblem(req, res, normalise(error, contextFor(options, req)));
+        report(logger, error, req, 400);
+        return;
+      }
+      const methods = allowedMethods(routerOf(req.app), path);
       const { method } = req;
       let error: ProblemError;
       if (methods.size === 0 || methods.has(method)) {

@@ -1,10 +1,8 @@
 import {
-  type ChallengeOptions,
   createNormaliser,
   defaultRegistry,
   type NormaliseOptions,
   type Normaliser,
-  wwwAuthenticate,
 } from '@faultline/core';
 import type { Request } from 'express';
 import { classifyExpressError } from './classify.js';
@@ -82,23 +80,6 @@ function instanceResolver(
   };
 }
 
-/** A header value every client reads alike: visible ASCII, spaces and tabs. */
-const asciiFieldValue = /^[\t\x20-\x7e]*$/;
-
-/**
- * The core refuses CR, LF and NUL in a realm. Node refuses every other control character and
- * anything beyond Latin-1 when the 401 is written, and sends Latin-1 as UTF-8 bytes when the
- * body follows in the same write: only ASCII reaches the client as it was given.
- */
-function assertSendableChallenge(challenge: ChallengeOptions | undefined): void {
-  if (challenge === undefined) return;
-  if (!asciiFieldValue.test(wwwAuthenticate(challenge, 'invalid_token'))) {
-    throw new TypeError(
-      `${where}: option challenge.realm is sent in WWW-Authenticate and must hold only visible ASCII characters and spaces, got ${JSON.stringify(challenge.realm)}`,
-    );
-  }
-}
-
 /**
  * Checks and resolves the options once. The core's normaliser gets the application's mappers
  * first and this package's Express classifier last, so an application's own mapping always wins.
@@ -134,7 +115,6 @@ export function resolveOptions(
     const message = error instanceof Error ? error.message : String(error);
     throw new TypeError(`${where}: option ${message.replace(/^@faultline\/core: /, '')}`);
   }
-  assertSendableChallenge(options.challenge);
   return {
     normalise,
     logger: logger ?? stderrLogger,

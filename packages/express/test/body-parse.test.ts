@@ -112,13 +112,12 @@ describe.each(frameworks)('body-parse failures on $name', (framework: Framework)
       expect(response.body).toBe(42);
     });
 
-    it('reads an empty JSON body as {} (body-parser special-cases it)', async () => {
+    it('refuses an empty JSON body with 400, where body-parser would make it {}', async () => {
       const response = await request(jsonApp().app)
         .post('/datasets')
         .set('Content-Type', 'application/json')
         .set('Content-Length', '0');
-      expect(response.status).toBe(201);
-      expect(response.body).toEqual({});
+      expectProblem(response, 400, badRequest('JSON parse error: the request body is empty.'));
     });
   });
 
@@ -178,7 +177,7 @@ describe.each(frameworks)('body-parse failures on $name', (framework: Framework)
 
   it('charset.unsupported → 415', async () => {
     const response = await post(jsonApp().app, '{}', 'application/json; charset=latin9');
-    expectProblem(response, 415, unsupported('The charset of the request body is not supported.'));
+    expectProblem(response, 415, unsupported('JSON request bodies must be encoded in UTF-8.'));
   });
 
   it('request.size.invalid (a Content-Length that lies) → 400', async () => {

@@ -52,7 +52,7 @@ describe.each(frameworks)("Node's clientError with $name", ({ express }) => {
       status: 431,
       title: 'Request Header Fields Too Large',
       type: 'about:blank',
-      detail: 'The request header fields are too large.',
+      detail: 'The request headers are larger than this server accepts.',
       error_code: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
     });
   });

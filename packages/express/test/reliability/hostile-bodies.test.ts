@@ -10,9 +10,9 @@ import { exchange, openConnections, portOf, rawRequest, shutdown } from './suppo
 /** What body-parser (strict) and this package answer for a JSON body, decided independently. */
 function expectedForJson(bytes: Buffer): { status: 201 } | { status: 400; detail: string } {
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.length === 0) return { status: 201 };
-  if (text.trim() === '')
+  if (/^[\t\n\r ]*$/.test(text)) {
     return { status: 400, detail: 'JSON parse error: the request body is empty.' };
+  }
   try {
     JSON.parse(text);
   } catch {
