@@ -100,3 +100,12 @@ it('treats only JSON whitespace as an empty body', () => {
     'JSON parse error: unexpected token U+00A0 at position 0.',
   );
 });
+
+it('counts Content-Length in UTF-8 bytes, surrogate pairs and lone surrogates included', () => {
+  const response = normalise(parserRejection(undefined));
+  for (const payload of ['a', 'é', '€', '😀', '\ud800', 'x\udc00y']) {
+    expect(rawHttpResponse(response, payload)).toContain(
+      `Content-Length: ${Buffer.byteLength(payload)}\r\n`,
+    );
+  }
+});
