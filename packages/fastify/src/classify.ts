@@ -98,6 +98,31 @@ const wholeNames: Record<ValidationLocation, string> = {
   headers: 'The request headers',
 };
 
+/** A UTF-16 surrogate without its pair (in `u` mode a pair is one code point, not `Cs`). */
+const loneSurrogates = /\p{Cs}/gu;
+
+/**
+ * Replaces lone surrogates with U+FFFD. A JSON body may name a property `"\ud800"`; Ajv then
+ * reports it in `instancePath` or `params`, and the pointer core builds from it with
+ * `encodeURIComponent` would throw, turning a client's mistake into a 500.
+ */
+function wellFormed(text: string): string {
+  return text.replace(loneSurrogates, '\ufffd');
+}
+
+/** The params core names a property from, made well-formed; the same object when they are. */
+function wellFormedParams(params: AjvErrorLike['params']): AjvErrorLike['params'] {
+  let copy: Record<string, unknown> | undefined;
+  for (const key of ['missingProperty', 'additionalProperty']) {
+    const value = read(params, key);
+    if (typeof value === 'string' && wellFormed(value) !== value) {
+      copy ??= { ...params };
+      copy[key] = wellFormed(value);
+    }
+  }
+  return copy ?? params;
+}
+
 /** Ajv-shaped entries only, copied so nothing else of a custom validator's output is read. */
 function ajvErrors(entries: readonly unknown[]): AjvErrorLike[] {
   const errors: AjvErrorLike[] = [];
@@ -109,9 +134,11 @@ function ajvErrors(entries: readonly unknown[]): AjvErrorLike[] {
     const params = read(entry, 'params');
     errors.push({
       keyword,
-      instancePath: typeof instancePath === 'string' ? instancePath : '',
+      instancePath: typeof instancePath === 'string' ? wellFormed(instancePath) : '',
       params:
-        typeof params === 'object' && params !== null ? (params as AjvErrorLike['params']) : {},
+        typeof params === 'object' && params !== null
+          ? wellFormedParams(params as AjvErrorLike['params'])
+          : {},
     });
   }
   return errors;

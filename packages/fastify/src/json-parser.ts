@@ -1,4 +1,10 @@
-import { describeJsonParseError, findJsonSyntaxError, ProblemError } from '@faultline/core';
+import { isUtf8 as isUtf8Encoded } from 'node:buffer';
+import {
+  describeJsonParseError,
+  findJsonSyntaxError,
+  ProblemError,
+  unsupportedCharset,
+} from '@faultline/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import secureJsonParse from 'secure-json-parse';
 
@@ -48,27 +54,29 @@ function parseFailure(text: string): ProblemError {
 
 /**
  * Fastify's JSON parser, with the same prototype-poisoning protection, whose errors say where
- * the body breaks (never echoing it) and which refuses charsets other than UTF-8.
+ * the body breaks (never echoing it) and which refuses charsets other than UTF-8, and bodies
+ * that are not valid UTF-8.
  */
 export function createJsonParser(
   protoAction: ProtoAction,
   constructorAction: ProtoAction,
-): (request: FastifyRequest, body: string, done: Done) => void {
+): (request: FastifyRequest, bytes: Buffer, done: Done) => void {
   const parseOptions = { protoAction, constructorAction };
-  return function problemJsonParser(request, body, done) {
+  return function problemJsonParser(request, bytes, done) {
     if (!isUtf8(request.headers['content-type'])) {
-      done(
-        new ProblemError('UNSUPPORTED_MEDIA_TYPE', {
-          detail: 'JSON request bodies must be encoded in UTF-8.',
-          captureStack: false,
-        }),
-      );
+      done(unsupportedCharset());
       return;
     }
-    if (body.length === 0) {
+    if (bytes.length === 0) {
       done(invalidBody(EMPTY_JSON_DETAIL));
       return;
     }
+    // Decoding as text would replace bad bytes with U+FFFD and accept the body altered.
+    if (!isUtf8Encoded(bytes)) {
+      done(invalidBody('JSON parse error: the request body is not valid UTF-8.'));
+      return;
+    }
+    const body = bytes.toString('utf8');
     let parsed: unknown;
     try {
       parsed = secureJsonParse(body, null, parseOptions);
@@ -93,6 +101,6 @@ export function installJsonParser(
   const parser = createJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
   fastify.removeContentTypeParser('application/json');
   if (!json.acceptTextPlain) fastify.removeContentTypeParser('text/plain');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parser);
-  fastify.addContentTypeParser(jsonSuffixMediaType, { parseAs: 'string' }, parser);
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, parser);
+  fastify.addContentTypeParser(jsonSuffixMediaType, { parseAs: 'buffer' }, parser);
 }

@@ -24,9 +24,30 @@ const problemSchema = {
  */
 const stringify: (body: object) => string = fastJson(problemSchema);
 
+/**
+ * fast-json-stringify writes an extension member as `JSON.stringify(value)` gives it, so one
+ * whose `toJSON()` returns `undefined` would come out as `"name":undefined`, which is not JSON.
+ * Such members are resolved first, as `JSON.stringify` would: a value `undefined` is left out.
+ */
+function withExtensionsResolved(body: ProblemDocument): ProblemDocument {
+  let resolved: Record<string, unknown> | undefined;
+  for (const name in body) {
+    const value = body[name];
+    if (typeof value === 'object' && value !== null) {
+      const toJSON = (value as { toJSON?: unknown }).toJSON;
+      if (typeof toJSON === 'function') {
+        resolved ??= { ...body };
+        resolved[name] = toJSON.call(value, name);
+      }
+    }
+  }
+  return (resolved as ProblemDocument | undefined) ?? body;
+}
+
 /** Serialises a problem document, with `stack` last when it is exposed. */
 export function serializeProblem(body: ProblemDocument, stack?: string): string {
-  return stringify(stack === undefined ? body : { ...body, stack });
+  const document = withExtensionsResolved(body);
+  return stringify(stack === undefined ? document : { ...document, stack });
 }
 
 /**

@@ -26,7 +26,7 @@ describe.each(versions)('%s: errors raised before routing (frameworkErrors)', (_
     expect(response.json()).toEqual(
       expected(400, 'invalid-request', 'Bad Request', {
         detail: 'The request URL is not correctly percent-encoded.',
-        instance: '/items/%zz',
+        instance: '/items/%25zz',
         error_code: 'VALIDATION_ERROR',
       }),
     );
