@@ -60,10 +60,16 @@ export type Normaliser = (error: unknown, context?: NormaliseContext) => Problem
 export const UNEXPECTED_ERROR_DETAIL = 'An unexpected error occurred.';
 
 const where = '@faultline/core';
+const errorCodeName = /^[A-Z][A-Z0-9_]*$/;
 /** Foreign errors may carry headers; these describe the body and are ours to set. */
 const reservedHeaders = new Set([
   'content-type',
   'content-length',
+  'content-encoding',
+  'content-range',
+  'content-location',
+  'etag',
+  'last-modified',
   'transfer-encoding',
   'connection',
 ]);
@@ -152,7 +158,7 @@ function fromProblemError(error: object, registry: Registry): Classified {
   const retryAfter = read(error, 'retryAfter');
   return {
     status,
-    code: known?.code ?? (typeof code === 'string' ? code : undefined),
+    code: known?.code ?? (typeof code === 'string' && errorCodeName.test(code) ? code : undefined),
     detail,
     explicit: detail !== undefined,
     instance: optionalString(read(error, 'instance')),

@@ -56,9 +56,14 @@ function decodePointer(pointer: string): string[] {
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** A lone surrogate cannot be percent-encoded: it becomes U+FFFD, as a UTF-8 decoder would read it. */
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function encodePointer(segments: readonly string[]): string {
   const encoded = segments.map((segment) =>
-    encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1')).replace(/%24/g, '$'),
+    encodeURIComponent(
+      segment.replace(loneSurrogate, '\ufffd').replace(/~/g, '~0').replace(/\//g, '~1'),
+    ).replace(/%24/g, '$'),
   );
   return `#${encoded.map((segment) => `/${segment}`).join('')}`;
 }

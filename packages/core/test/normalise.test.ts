@@ -469,3 +469,24 @@ describe('normalise: regressions', () => {
     expect(response.headers['WWW-Authenticate']).toBe('Bearer');
   });
 });
+
+describe('normalise: more regressions', () => {
+  it('never sends a forged brand’s code that is not a code', () => {
+    const forged = {
+      [Symbol.for('faultline.problem-error')]: true,
+      status: 404,
+      code: 'not a code',
+    };
+    expect(normalise(forged).body.error_code).toBe('RESOURCE_NOT_FOUND');
+  });
+
+  it('does not copy headers describing another representation (Content-Encoding, ETag, ...)', () => {
+    const upstream = createHttpError(409, 'x', {
+      headers: { 'Content-Encoding': 'gzip', ETag: '"1"', 'X-Request-Id': 'r1' },
+    });
+    const { headers } = normalise(upstream);
+    expect(headers).not.toHaveProperty('Content-Encoding');
+    expect(headers).not.toHaveProperty('ETag');
+    expect(headers['X-Request-Id']).toBe('r1');
+  });
+});

@@ -131,3 +131,12 @@ describe('validationProblem with neutral failures', () => {
     });
   });
 });
+
+it('points at a property whose name holds a lone surrogate, as U+FFFD', () => {
+  const error = validationProblem([
+    { keyword: 'type', instancePath: '/\ud800', params: { type: 'string' } },
+  ]);
+  expect(error.extensions?.errors).toEqual([
+    { detail: "The '\ud800' field must be of type string.", pointer: '#/%EF%BF%BD' },
+  ]);
+});
