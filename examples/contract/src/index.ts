@@ -1,0 +1,44 @@
+export { type Comparable, comparable, frameworkDifferences } from './compare.js';
+export {
+  absent,
+  anyString,
+  arrayOf,
+  datasetId,
+  differences,
+  type Expected,
+  integerString,
+  isoTimestamp,
+  type Matcher,
+  matcher,
+  optional,
+} from './matchers.js';
+export { problemSchemaErrors } from './problem-schema.js';
+export { contractProblemTypes } from './problem-types.js';
+export { describeRequest, type Exchange, runScenario, type Target, toWire } from './run.js';
+export type {
+  ContractContext,
+  ContractKey,
+  Expectation,
+  RateLimitHeaders,
+  Scenario,
+  ScenarioRequest,
+  Setup,
+  SetupResult,
+} from './scenario.js';
+export { isRawScenario, scenarios } from './scenarios.js';
+export {
+  expectedProblem,
+  JSON_CONTENT_TYPE,
+  PROBLEM_CONTENT_TYPE,
+  verify,
+} from './verify.js';
+export {
+  fetchTransport,
+  flattenHeaders,
+  parseRawResponse,
+  type RawTransport,
+  rawTransport,
+  type Transport,
+  type WireRequest,
+  type WireResponse,
+} from './wire.js';

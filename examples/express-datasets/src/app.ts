@@ -1,0 +1,76 @@
+import { type ProblemHandlerOptions, problemHandlers, problemJson } from '@faultline/express';
+import {
+  createDatasetService,
+  type DatasetService,
+  type DatasetsAppOptions,
+  type NewDataset,
+  newDatasetSchema,
+  resolveAppOptions,
+} from '@faultline-examples/datasets-domain';
+import express, { type Express } from 'express';
+import { pino } from 'pino';
+import { authenticateCaller, callerOf } from './caller.js';
+import { datasetRateLimit } from './rate-limit.js';
+import { validateBody } from './validate-body.js';
+
+/** The app, its domain, and how to release the database. */
+export interface ExpressDatasetsApp {
+  readonly app: Express;
+  readonly service: DatasetService;
+  /** What the problem handlers were given: the server's client-error answers use the same. */
+  readonly problemOptions: ProblemHandlerOptions;
+  /** Closes the database. */
+  close(): void;
+}
+
+/**
+ * Builds the Datasets API on Express 5. It does not listen: `startServer` does, and tests pass
+ * `app` to supertest.
+ *
+ * @example
+ * const { app, close } = buildApp({ rateLimitMax: 3, logLevel: 'silent' });
+ * await request(app).get('/v2/datasets').set('Authorization', 'Bearer demo-admin-key');
+ * close();
+ */
+export function buildApp(options: DatasetsAppOptions = {}): ExpressDatasetsApp {
+  const config = resolveAppOptions(options);
+  const service = createDatasetService(config);
+  const logger = pino({ level: config.logLevel });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('case sensitive routing', true);
+
+  // Every /v2 route: authentication, then the rate limit (per credential).
+  const guarded = [authenticateCaller(service), ...datasetRateLimit(config)];
+
+  app.get('/v2/datasets', ...guarded, (_req, res) => {
+    res.json({ data: service.list(callerOf(res)) });
+  });
+  app.post(
+    '/v2/datasets',
+    ...guarded,
+    problemJson({ limit: '100kb', strict: false }),
+    validateBody(newDatasetSchema),
+    (req, res) => {
+      const dataset = service.create(callerOf(res), req.body as NewDataset);
+      res.status(201).location(`/v2/datasets/${dataset.id}`).json(dataset);
+    },
+  );
+  app.get('/v2/datasets/:id', ...guarded, (req, res) => {
+    res.json(service.get(callerOf(res), req.params.id as string));
+  });
+  app.delete('/v2/datasets/:id', ...guarded, (req, res) => {
+    service.remove(callerOf(res), req.params.id as string);
+    res.status(204).end();
+  });
+  app.get('/v2/_demo/crash', ...guarded, () => service.crash());
+  app.get('/v2/_demo/upstream', ...guarded, () => service.callUpstream());
+  app.get('/v2/_demo/maintenance', ...guarded, () => service.maintenance());
+
+  const problemOptions: ProblemHandlerOptions = { ...service.problemOptions, logger };
+  app.use(problemHandlers(problemOptions));
+
+  return { app, service, problemOptions, close: () => service.close() };
+}
