@@ -35,7 +35,14 @@ const examples = [
 function startServer(example, statsFile) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--require', join(root, 'scripts/soak/probe.cjs'), 'src/main.ts'],
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      '--require',
+      join(root, 'scripts/soak/probe.cjs'),
+      'src/main.ts',
+    ],
     {
       cwd: join(root, example.dir),
       env: {
@@ -44,7 +51,7 @@ function startServer(example, statsFile) {
         HOST: '127.0.0.1',
         LOG_LEVEL: 'error',
         // A small window so the limiter rejects part of the load: 429 is in the mix.
-        RATE_LIMIT_MAX: '2000',
+        RATE_LIMIT_MAX: '300',
         RATE_LIMIT_WINDOW_S: '1',
         SOAK_STATS_FILE: statsFile,
       },
@@ -68,6 +75,13 @@ function startServer(example, statsFile) {
     );
   });
   return { child, url, stderr: () => stderr };
+}
+
+/** A sample taken after a full collection. */
+async function sampleAfterGc(child, file) {
+  child.kill('SIGUSR2');
+  await sleep(400);
+  return readStats(file);
 }
 
 function readStats(file) {
@@ -142,11 +156,12 @@ async function soak(example) {
     requests: requests.map(({ onResponse: _, ...rest }) => rest),
   });
   await sleep(600);
-  const before = readStats(statsFile);
+  const before = await sampleAfterGc(server.child, statsFile);
   byStatus.clear();
   const result = await autocannon({ url, connections, duration, requests });
   await sleep(600);
-  const after = readStats(statsFile);
+  const delayP99Ms = readStats(statsFile)?.delayP99Ms;
+  const after = await sampleAfterGc(server.child, statsFile);
   const alive = await fetch(`${url}/v2/datasets`, {
     headers: { authorization: 'Bearer demo-admin-key' },
   }).then(
@@ -166,10 +181,14 @@ async function soak(example) {
     unexpected: [...unexpected],
     crashes,
     alive,
-    delayP99Ms: after?.delayP99Ms,
+    delayP99Ms,
     rssBefore: before?.rss,
     rssAfter: after?.rss,
     rssGrowthPer100k: before && after ? ((after.rss - before.rss) / total) * 100_000 : undefined,
+    heapBefore: before?.heapUsed,
+    heapAfter: after?.heapUsed,
+    heapGrowthPer100k:
+      before && after ? ((after.heapUsed - before.heapUsed) / total) * 100_000 : undefined,
   };
 }
 
@@ -205,6 +224,8 @@ row('event-loop delay p99', (r) =>
 );
 row('RSS before → after', (r) => `${mb(r.rssBefore)} → ${mb(r.rssAfter)}`);
 row('RSS growth per 100k requests', (r) => mb(r.rssGrowthPer100k));
+row('heap after GC, before → after', (r) => `${mb(r.heapBefore)} → ${mb(r.heapAfter)}`);
+row('heap growth per 100k requests', (r) => mb(r.heapGrowthPer100k));
 console.log(`\n${duration} s per framework, ${connections} connections, Node ${process.version}.`);
 
 let failed = false;
