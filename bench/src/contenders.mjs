@@ -1,0 +1,132 @@
+const errorPaths = [
+  'thrown-404',
+  'unmatched-path',
+  'malformed-json',
+  'validation',
+  'unexpected-500',
+];
+const everything = [...errorPaths, 'unmatched-method', 'success-get', 'success-post'];
+
+/**
+ * Every server measured. `role` decides the ratios: each framework's `default` is the
+ * denominator of "× default", the `ceiling` of "× ceiling"; a `control` is an identical second
+ * copy of a default server, whose ratio to the first shows how far noise alone moves a ratio. `requires` names a workspace package
+ * whose build must exist for the contender to run; `quick` marks the `--quick` subset.
+ */
+export const contenders = [
+  {
+    id: 'ceiling',
+    label: 'node:http, precomputed buffer',
+    framework: 'node',
+    role: 'ceiling',
+    scenarios: everything,
+    quick: true,
+  },
+  {
+    id: 'raw-stringify',
+    label: 'node:http, JSON.stringify per request',
+    framework: 'node',
+    role: 'context',
+    scenarios: ['thrown-404'],
+    quick: false,
+  },
+  {
+    id: 'fastify-default',
+    label: 'Fastify default handlers',
+    framework: 'fastify',
+    role: 'default',
+    scenarios: everything,
+    quick: true,
+  },
+  {
+    id: 'fastify-default-twin',
+    label: 'Fastify default handlers again (A/A control)',
+    framework: 'fastify',
+    role: 'control',
+    scenarios: ['success-get'],
+    quick: false,
+  },
+  {
+    id: 'fastify-hand',
+    label: 'Fastify hand-written setErrorHandler',
+    framework: 'fastify',
+    role: 'hand',
+    scenarios: errorPaths,
+    quick: true,
+  },
+  {
+    id: 'fastify-sensible',
+    label: '@fastify/sensible',
+    framework: 'fastify',
+    role: 'peer',
+    scenarios: ['thrown-404', 'unmatched-path'],
+    quick: false,
+  },
+  {
+    id: 'fastify-faultline',
+    label: '@faultline/fastify',
+    framework: 'fastify',
+    role: 'faultline',
+    requires: '@faultline/fastify',
+    scenarios: everything,
+    quick: true,
+  },
+  {
+    id: 'fastify-faultline-nostack',
+    label: '@faultline/fastify, captureStack: false',
+    framework: 'fastify',
+    role: 'faultline',
+    requires: '@faultline/fastify',
+    scenarios: ['thrown-404'],
+    quick: false,
+  },
+  {
+    id: 'express-default',
+    label: 'Express finalhandler',
+    framework: 'express',
+    role: 'default',
+    scenarios: everything,
+    quick: true,
+  },
+  {
+    id: 'express-default-twin',
+    label: 'Express finalhandler again (A/A control)',
+    framework: 'express',
+    role: 'control',
+    scenarios: ['success-get'],
+    quick: false,
+  },
+  {
+    id: 'express-hand',
+    label: 'Express hand-written error middleware',
+    framework: 'express',
+    role: 'hand',
+    scenarios: errorPaths,
+    quick: true,
+  },
+  {
+    id: 'express-http-errors',
+    label: 'http-errors + JSON error middleware',
+    framework: 'express',
+    role: 'peer',
+    scenarios: errorPaths,
+    quick: false,
+  },
+  {
+    id: 'express-problem-details',
+    label: 'express-http-problem-details',
+    framework: 'express',
+    role: 'peer',
+    scenarios: errorPaths,
+    quick: false,
+  },
+  {
+    id: 'express-faultline',
+    label: '@faultline/express',
+    framework: 'express',
+    role: 'faultline',
+    requires: '@faultline/express',
+    scenarios: everything,
+    quick: true,
+  },
+];

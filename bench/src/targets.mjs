@@ -1,0 +1,229 @@
+/** Nanoseconds as `850 ns` or `1.42 µs`. */
+export function fmtNs(ns) {
+  return ns < 1000 ? `${Math.round(ns)} ns` : `${(ns / 1000).toFixed(2)} µs`;
+}
+
+function fmtRps(value) {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+const expressErrorPaths = [
+  'thrown-404',
+  'unmatched-path',
+  'malformed-json',
+  'validation',
+  'unexpected-500',
+];
+const expressRivals = ['express-default', 'express-http-errors', 'express-problem-details'];
+
+/**
+ * What the adapters are held to. `ratio`: the contender's median req/s over the reference's,
+ * at least `min` (or above it, when `strict`). `ahead`: above every rival that was measured.
+ */
+const httpTargets = [
+  {
+    target: 'Fastify thrown 404 ProblemError vs Fastify default error handler',
+    scenario: 'thrown-404',
+    contender: 'fastify-faultline',
+    reference: 'fastify-default',
+    min: 1.15,
+  },
+  {
+    target: 'Fastify thrown 404 ProblemError vs hand-written setErrorHandler',
+    scenario: 'thrown-404',
+    contender: 'fastify-faultline',
+    reference: 'fastify-hand',
+    min: 1.4,
+  },
+  {
+    target: 'Fastify thrown 404 ProblemError ahead of @fastify/sensible notFound()',
+    scenario: 'thrown-404',
+    contender: 'fastify-faultline',
+    reference: 'fastify-sensible',
+    min: 1,
+    strict: true,
+  },
+  {
+    target: 'Fastify thrown 404 ProblemError vs the ceiling (stretch)',
+    scenario: 'thrown-404',
+    contender: 'fastify-faultline',
+    reference: 'ceiling',
+    min: 0.6,
+  },
+  {
+    target: 'Fastify unmatched path (404) vs Fastify default 404',
+    scenario: 'unmatched-path',
+    contender: 'fastify-faultline',
+    reference: 'fastify-default',
+    min: 0.9,
+  },
+  {
+    target: 'Fastify unmatched method (405 + Allow) vs Fastify default (404) on the same request',
+    scenario: 'unmatched-method',
+    contender: 'fastify-faultline',
+    reference: 'fastify-default',
+    min: 0.9,
+  },
+  ...expressErrorPaths.flatMap((scenario) => [
+    {
+      target: `Express ${scenario} vs hand-written error middleware`,
+      scenario,
+      contender: 'express-faultline',
+      reference: 'express-hand',
+      min: 1,
+    },
+    {
+      target: `Express ${scenario} ahead of finalhandler and every peer`,
+      scenario,
+      contender: 'express-faultline',
+      rivals: expressRivals,
+    },
+  ]),
+  {
+    target: 'Control (A/A): Fastify default vs an identical second server',
+    scenario: 'success-get',
+    contender: 'fastify-default-twin',
+    reference: 'fastify-default',
+    control: true,
+  },
+  {
+    target: 'Control (A/A): Express default vs an identical second server',
+    scenario: 'success-get',
+    contender: 'express-default-twin',
+    reference: 'express-default',
+    control: true,
+  },
+  ...['success-get', 'success-post'].flatMap((scenario) => [
+    {
+      target: `Fastify ${scenario}: with the plugin vs without`,
+      scenario,
+      contender: 'fastify-faultline',
+      reference: 'fastify-default',
+      min: 0.98,
+    },
+    {
+      target: `Express ${scenario}: problemJson() + problemHandlers() vs express.json() alone`,
+      scenario,
+      contender: 'express-faultline',
+      reference: 'express-default',
+      min: 0.98,
+    },
+  ]),
+];
+
+/** The reference's CPU per response over the contender's: above 1 when the contender is cheaper. */
+function cpuRatio(get, scenario, contender, reference) {
+  const a = get(scenario, contender)?.cpuUs;
+  const b = get(scenario, reference)?.cpuUs;
+  return a === undefined || b === undefined || a === 0 ? undefined : b / a;
+}
+
+/** The CPU-cost ratio's text, and its own verdict against the same threshold. */
+function cpuCells(ratio, min, strict) {
+  if (ratio === undefined) return { cpu: '—', cpuStatus: undefined };
+  const met = strict ? ratio > min : ratio >= min;
+  return { cpu: `${ratio.toFixed(2)}×`, cpuStatus: met ? 'met' : 'missed' };
+}
+
+/** An A/A pair: no threshold; how far from 1.00× it lands is the run's noise. */
+function evaluateControl(spec, get) {
+  const a = get(spec.scenario, spec.contender);
+  const b = get(spec.scenario, spec.reference);
+  const threshold = '≈ 1.00× (noise)';
+  if (a === undefined || b === undefined) {
+    return { target: spec.target, measured: '—', cpu: '—', threshold, status: 'not measured' };
+  }
+  const cpu = cpuRatio(get, spec.scenario, spec.contender, spec.reference);
+  return {
+    target: spec.target,
+    measured: `${(a.rps / b.rps).toFixed(2)}× (${fmtRps(a.rps)} vs ${fmtRps(b.rps)} req/s)`,
+    cpu: cpu === undefined ? '—' : `${cpu.toFixed(2)}×`,
+    threshold,
+    status: 'control',
+  };
+}
+
+function evaluateRatio(spec, get) {
+  const threshold = `${spec.strict ? '>' : '≥'} ${spec.min.toFixed(2)}×`;
+  const a = get(spec.scenario, spec.contender)?.rps;
+  const b = get(spec.scenario, spec.reference)?.rps;
+  if (a === undefined || b === undefined) {
+    return { target: spec.target, measured: '—', cpu: '—', threshold, status: 'not measured' };
+  }
+  const ratio = a / b;
+  const met = spec.strict ? ratio > spec.min : ratio >= spec.min;
+  return {
+    target: spec.target,
+    measured: `${ratio.toFixed(2)}× (${fmtRps(a)} vs ${fmtRps(b)} req/s)`,
+    ...cpuCells(
+      cpuRatio(get, spec.scenario, spec.contender, spec.reference),
+      spec.min,
+      spec.strict,
+    ),
+    threshold,
+    status: met ? 'met' : 'missed',
+  };
+}
+
+function evaluateAhead(spec, get) {
+  const threshold = '> 1.00× each';
+  const a = get(spec.scenario, spec.contender)?.rps;
+  const measured = spec.rivals.filter((rival) => get(spec.scenario, rival) !== undefined);
+  if (a === undefined || measured.length === 0) {
+    return { target: spec.target, measured: '—', cpu: '—', threshold, status: 'not measured' };
+  }
+  let nearest = measured[0];
+  for (const rival of measured) {
+    if (get(spec.scenario, rival).rps > get(spec.scenario, nearest).rps) nearest = rival;
+  }
+  const ratio = a / get(spec.scenario, nearest).rps;
+  return {
+    target: spec.target,
+    measured: `${ratio.toFixed(2)}× the fastest of ${measured.length}, \`${nearest}\``,
+    ...cpuCells(cpuRatio(get, spec.scenario, spec.contender, nearest), 1, true),
+    threshold,
+    status: ratio > 1 ? 'met' : 'missed',
+  };
+}
+
+/**
+ * Checks the targets against one run's medians. Each row is `{ target, measured, threshold,
+ * status }`, status being `met`, `missed`, `reported` or `not measured`.
+ *
+ * @example const rows = evaluateTargets(http, micro);
+ */
+export function evaluateTargets(http, micro) {
+  const get = (scenario, contender) => http.get(scenario)?.get(contender);
+  const rows = httpTargets.map((spec) => {
+    if (spec.control) return evaluateControl(spec, get);
+    return spec.rivals === undefined ? evaluateRatio(spec, get) : evaluateAhead(spec, get);
+  });
+
+  const ns = (id) => micro?.find((entry) => entry.id === id)?.nsPerOp;
+  const both = ns('normalise-serialise');
+  const stringify = ns('serialise');
+  rows.push({
+    target: 'Core: normalise(ProblemError) + JSON.stringify',
+    measured:
+      both === undefined
+        ? '—'
+        : `${fmtNs(both)} per error (JSON.stringify alone: ${stringify === undefined ? '—' : fmtNs(stringify)})`,
+    cpu: '',
+    threshold: '< 1 µs',
+    status: both === undefined ? 'not measured' : both < 1000 ? 'met' : 'missed',
+  });
+  for (const [id, label] of [
+    ['construct-stack', 'Core: new ProblemError (stack captured)'],
+    ['construct-nostack', 'Core: new ProblemError (captureStack: false)'],
+  ]) {
+    const value = ns(id);
+    rows.push({
+      target: label,
+      measured: value === undefined ? '—' : `${fmtNs(value)} per error`,
+      cpu: '',
+      threshold: 'reported',
+      status: value === undefined ? 'not measured' : 'reported',
+    });
+  }
+  return rows;
+}
