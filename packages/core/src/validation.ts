@@ -188,8 +188,10 @@ export function validationProblem(
       primaryCode = code;
     }
   });
+  // An expected client error, sometimes in floods: its stack would be most of its cost.
   return new ProblemError(primaryCode, {
     detail: errors[primary]?.detail ?? 'The request is invalid.',
     extensions: { errors },
+    captureStack: false,
   });
 }
