@@ -72,6 +72,19 @@ export function malformedUrl(cause?: unknown): ProblemError {
   });
 }
 
+const charsetParameter = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
+
+/**
+ * Whether a JSON Content-Type declares UTF-8 or no charset at all (RFC 8259 §8.1: JSON exchanged
+ * between systems is UTF-8). An empty or other charset is refused, not guessed.
+ */
+export function declaresUtf8(contentType: string | undefined): boolean {
+  const match = contentType === undefined ? null : charsetParameter.exec(contentType);
+  if (match === null) return true;
+  const charset = (match[1] ?? match[2] ?? '').toLowerCase();
+  return charset === 'utf-8' || charset === 'utf8';
+}
+
 /** JSON in a charset other than UTF-8 (RFC 8259 §8.1), or an empty or unknown one: 415. */
 export function unsupportedCharset(cause?: unknown): ProblemError {
   return new ProblemError('UNSUPPORTED_MEDIA_TYPE', {

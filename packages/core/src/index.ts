@@ -2,6 +2,7 @@ export { type DefaultErrorCode, defaultCatalogue } from './catalogue.js';
 export { defineProblems, type Problems } from './define-problems.js';
 export {
   bodyTooLarge,
+  declaresUtf8,
   malformedJson,
   malformedUrl,
   methodNotAllowed,

@@ -8,6 +8,7 @@ it('exposes exactly its public surface', () => {
     'allowHeader',
     'bodyTooLarge',
     'createNormaliser',
+    'declaresUtf8',
     'defaultCatalogue',
     'defaultRegistry',
     'defineProblems',

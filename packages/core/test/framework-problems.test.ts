@@ -1,5 +1,6 @@
 import {
   bodyTooLarge,
+  declaresUtf8,
   malformedJson,
   malformedUrl,
   methodNotAllowed,
@@ -108,4 +109,16 @@ it('counts Content-Length in UTF-8 bytes, surrogate pairs and lone surrogates in
       `Content-Length: ${Buffer.byteLength(payload)}\r\n`,
     );
   }
+});
+
+it.each([
+  [undefined, true],
+  ['application/json', true],
+  ['application/json; charset=UTF-8', true],
+  ['application/json; charset="utf8"', true],
+  ['application/json; charset=', false],
+  ['application/json; charset=""', false],
+  ['application/json; charset=latin1; charset=utf-8', false],
+])('declaresUtf8(%j) is %s', (contentType, expected) => {
+  expect(declaresUtf8(contentType)).toBe(expected);
 });

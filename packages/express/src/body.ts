@@ -1,10 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
-import { malformedJson, unsupportedCharset, unsupportedMediaType } from '@faultline/core';
+import {
+  declaresUtf8,
+  malformedJson,
+  unsupportedCharset,
+  unsupportedMediaType,
+} from '@faultline/core';
 import bodyParser from 'body-parser';
 import bytes from 'bytes';
 import { rememberAcceptEncoding } from './classify.js';
-import { DEFAULT_JSON_TYPES, hasBody, isUtf8, mediaTypeMatcher } from './media-type.js';
+import { DEFAULT_JSON_TYPES, hasBody, mediaTypeMatcher } from './media-type.js';
 import type { Middleware } from './middleware-types.js';
 import { assertKnownKeys, where } from './validate.js';
 
@@ -138,7 +143,7 @@ export function problemJson(options: ProblemJsonOptions = {}): Middleware {
         next(unsupportedMediaType(types, req.method));
         return;
       }
-      if (!isUtf8(contentType)) {
+      if (!declaresUtf8(contentType)) {
         next(unsupportedCharset());
         return;
       }

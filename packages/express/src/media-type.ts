@@ -87,13 +87,3 @@ export function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return length !== undefined && Number(length) !== 0;
 }
-
-const charsetParameter = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
-
-/** RFC 8259 §8.1: JSON is UTF-8. A charset parameter naming anything else, or nothing, is refused. */
-export function isUtf8(contentType: string | undefined): boolean {
-  const match = contentType === undefined ? null : charsetParameter.exec(contentType);
-  if (match === null) return true;
-  const charset = (match[1] ?? match[2] ?? '').toLowerCase();
-  return charset === 'utf-8' || charset === 'utf8';
-}

@@ -1,5 +1,6 @@
 import { isUtf8 as isUtf8Encoded } from 'node:buffer';
 import {
+  declaresUtf8,
   describeJsonParseError,
   findJsonSyntaxError,
   ProblemError,
@@ -15,20 +16,10 @@ export const JSON_MEDIA_TYPES: readonly string[] = ['application/json', 'applica
 const jsonMediaType = /^\s*application\/(?:[\w!#$%&'*+.^`|~-]*\+)?json\s*(?:;|$)/i;
 /** The structured-syntax-suffix types Fastify has no parser for: `application/problem+json`, ... */
 const jsonSuffixMediaType = /^application\/[\w!#$%&'*+.^`|~-]+\+json\s*(?:;|$)/i;
-const charsetParameter = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
 
 /** Whether a Content-Type header names JSON: `application/json` or `application/*+json`. */
 export function isJsonContentType(header: string | undefined): boolean {
   return header !== undefined && jsonMediaType.test(header);
-}
-
-/** RFC 8259 §8.1: JSON exchanged between systems is UTF-8; other charsets are refused, not guessed. */
-function isUtf8(header: string | undefined): boolean {
-  if (header === undefined) return true;
-  const match = charsetParameter.exec(header);
-  if (match === null) return true;
-  const charset = (match[1] ?? match[2] ?? '').toLowerCase();
-  return charset === 'utf-8' || charset === 'utf8';
 }
 
 type ProtoAction = 'error' | 'remove' | 'ignore';
@@ -63,7 +54,7 @@ export function createJsonParser(
 ): (request: FastifyRequest, bytes: Buffer, done: Done) => void {
   const parseOptions = { protoAction, constructorAction };
   return function problemJsonParser(request, bytes, done) {
-    if (!isUtf8(request.headers['content-type'])) {
+    if (!declaresUtf8(request.headers['content-type'])) {
       done(unsupportedCharset());
       return;
     }

@@ -2,7 +2,6 @@ import { problemClientErrors, problemHandlers } from '@faultline/express';
 import { frameworks } from '../helpers/frameworks';
 import { expectProblemAnswer, onlyResponse, problems } from './support/answers';
 import { type HostileServer, startHostileServer } from './support/hostile-app';
-import { assertValidProblem } from './support/problem-schema';
 import { spyOnProcessFailures } from './support/process-spy';
 import { exchange, openConnections, portOf, rawRequest, shutdown } from './support/wire';
 
