@@ -1,4 +1,4 @@
-import { PROBLEM_CONTENT_TYPE, type ProblemResponse } from '@faultline/core';
+import { PROBLEM_CONTENT_TYPE, type ProblemError } from '@faultline/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Classifier } from './classify.js';
 import type { ResolvedOptions } from './options.js';
@@ -17,6 +17,28 @@ export type ProblemResponder = (
   request: FastifyRequest,
   reply: FastifyReply,
 ) => void;
+
+/** The answer to one problem, built once: status, headers and the serialised body. */
+export interface PreparedAnswer {
+  /** What is logged each time the answer is sent. */
+  readonly error: ProblemError;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly payload: string;
+}
+
+/** The one path every failure takes, and its shortcut for answers that never change. */
+export interface Responder {
+  readonly respond: ProblemResponder;
+  /**
+   * Builds the answer to a problem the plugin raises itself (a 404, a 405) once, so a flood of
+   * them costs no normalising or serialising. `undefined` when the options make every answer
+   * depend on the request: mappers, `instance`, or `exposeStack`.
+   */
+  prepare(problem: ProblemError): PreparedAnswer | undefined;
+  /** Sends a prepared answer, exactly as `respond` would have answered its problem. Never throws. */
+  sendPrepared(answer: PreparedAnswer, request: FastifyRequest, reply: FastifyReply): void;
+}
 
 function messageOf(error: unknown): string {
   if (typeof error === 'object' && error !== null) {
@@ -45,10 +67,7 @@ function stackOf(error: unknown): string | undefined {
  * classifier, then core's normaliser; the 5xx is logged once with the original error (its stack
  * and cause included by pino's `err` serializer), and the answer written pre-serialised.
  */
-export function createProblemResponder(
-  options: ResolvedOptions,
-  classify: Classifier,
-): ProblemResponder {
+export function createProblemResponder(options: ResolvedOptions, classify: Classifier): Responder {
   const { normalise, mappers, exposeStack, logLevel4xx, instance } = options;
   // What is sent when answering itself fails: built now, so it cannot fail later.
   const fallbackBody = serializeProblem(normalise(undefined).body);
@@ -73,17 +92,16 @@ export function createProblemResponder(
   function write(
     request: FastifyRequest,
     reply: FastifyReply,
-    response: ProblemResponse,
-    stack: string | undefined,
+    status: number,
+    headers: Readonly<Record<string, string>>,
+    payload: string,
   ): void {
-    reply.code(response.status);
-    const { headers } = response;
+    reply.code(status);
     for (const name in headers) {
       // Headers already on the reply (a rate limiter's Retry-After, an Allow, a challenge) stay;
       // those that describe the problem response itself are always the problem's.
       if (ownHeaders.has(name) || !reply.hasHeader(name)) reply.header(name, headers[name]);
     }
-    const payload = serializeProblem(response.body, stack);
     if (request.method === 'HEAD') {
       reply.header('content-length', String(Buffer.byteLength(payload)));
       reply.send();
@@ -123,7 +141,19 @@ export function createProblemResponder(
     }
   }
 
-  return function respond(error, request, reply) {
+  /** The checks both paths make before writing; `false` when the response is not ours to write. */
+  function writable(reply: FastifyReply): boolean {
+    // Hijacked or finished: the response is someone else's now.
+    if (reply.sent) return false;
+    // Fastify 4 would crash writing after the headers; the only honest answer is to cut it.
+    if (reply.raw.headersSent) {
+      reply.raw.destroy();
+      return false;
+    }
+    return true;
+  }
+
+  function respond(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
     let logged = false;
     try {
       let value: unknown;
@@ -141,17 +171,33 @@ export function createProblemResponder(
       );
       log(request, error, response.status);
       logged = true;
-      // Hijacked or finished: the response is someone else's now.
-      if (reply.sent) return;
-      // Fastify 4 would crash writing after the headers; the only honest answer is to cut it.
-      if (reply.raw.headersSent) {
-        reply.raw.destroy();
-        return;
-      }
-      write(request, reply, response, exposeStack ? stackOf(error) : undefined);
+      if (!writable(reply)) return;
+      const payload = serializeProblem(response.body, exposeStack ? stackOf(error) : undefined);
+      write(request, reply, response.status, response.headers, payload);
     } catch (failure) {
       if (!logged) log(request, error, 500);
       fallback(request, reply, failure);
     }
-  };
+  }
+
+  function prepare(problem: ProblemError): PreparedAnswer | undefined {
+    if (mappers.length > 0 || instance !== undefined || exposeStack) return undefined;
+    const { status, headers, body } = normalise(problem);
+    return { error: problem, status, headers, payload: serializeProblem(body) };
+  }
+
+  function sendPrepared(
+    answer: PreparedAnswer,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    log(request, answer.error, answer.status);
+    try {
+      if (writable(reply)) write(request, reply, answer.status, answer.headers, answer.payload);
+    } catch (failure) {
+      fallback(request, reply, failure);
+    }
+  }
+
+  return { respond, prepare, sendPrepared };
 }

@@ -18,7 +18,7 @@ export function problemFrameworkErrors(
 ): (error: Error, request: FastifyRequest, reply: FastifyReply) => void {
   const resolved = resolveOptions(options);
   const classify = createClassifier(resolved.json !== undefined);
-  const respond = createProblemResponder(resolved, classify);
+  const { respond } = createProblemResponder(resolved, classify);
   return function problemFrameworkError(error, request, reply) {
     respond(error, request, reply);
   };

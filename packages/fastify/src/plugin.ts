@@ -40,9 +40,10 @@ async function faultlinePlugin(fastify: FastifyInstance, options: FaultlineOptio
   }
   const resolved = resolveOptions(options);
   const classify = createClassifier(resolved.json !== undefined);
-  const respond = createProblemResponder(resolved, classify);
+  const responder = createProblemResponder(resolved, classify);
+  const { respond } = responder;
   const probe = createMethodProbe(fastify);
-  const notFoundHandler = createNotFoundHandler(probe, respond, resolved.answerOptions);
+  const notFoundHandler = createNotFoundHandler(probe, responder, resolved.answerOptions);
 
   fastify.addHook('onRoute', (route: RouteOptions) => probe.add(route.method));
   fastify.setErrorHandler(function faultlineErrorHandler(error, request, reply) {

@@ -155,6 +155,100 @@ describe.each(versions)('%s: unmatched paths and methods', (_name, version) => {
     expect(response.json()).toEqual({ ...notFound, instance: '/nope' });
   });
 
+  describe('answers built once', () => {
+    it('sends the same bytes to every unmatched path, and each refused method its own detail', async () => {
+      const app = await start();
+      const first = await app.inject({ url: '/nope' });
+      const again = await app.inject({ url: '/nothing/else' });
+      expect(again.body).toBe(first.body);
+      expect(again.headers).toMatchObject({
+        'content-type': PROBLEM_TYPE,
+        'content-length': String(Buffer.byteLength(first.body)),
+      });
+      for (const method of ['PUT', 'DELETE', 'PUT', 'PATCH', 'DELETE'] as const) {
+        const response = await app.inject({ method, url: '/items' });
+        expect(response.statusCode).toBe(405);
+        expect(response.headers.allow).toBe('GET, HEAD, POST');
+        expect(response.json()).toEqual(notAllowed(method));
+      }
+    });
+
+    it('answers HEAD with the length of the body it leaves out', async () => {
+      const app = await start();
+      const get = await app.inject({ url: '/nope' });
+      const head = await app.inject({ method: 'HEAD', url: '/nope' });
+      expect(head.statusCode).toBe(404);
+      expect(head.body).toBe('');
+      expect(head.headers['content-length']).toBe(String(Buffer.byteLength(get.body)));
+    });
+
+    it("keeps the headers a hook set, except those that describe the problem's body", async () => {
+      app = await build(version, (app) => {
+        app.addHook('onRequest', async (_request, reply) => {
+          reply.header('x-trace', 'abc').header('content-type', 'text/html');
+        });
+        app.get('/items', async () => []);
+      });
+      for (const [method, url] of [
+        ['GET', '/nope'],
+        ['DELETE', '/items'],
+      ] as const) {
+        const response = await app.inject({ method, url });
+        expect(response.headers['x-trace']).toBe('abc');
+        expect(response.headers['content-type']).toBe(PROBLEM_TYPE);
+      }
+    });
+
+    it("still passes every 404 and 405 through the application's mappers", async () => {
+      const seen: string[] = [];
+      const app = await start({
+        mappers: [
+          (error) => {
+            seen.push((error as { code?: string }).code ?? '?');
+            return undefined;
+          },
+        ],
+        instance: true,
+      });
+      expect((await app.inject({ url: '/nope' })).json()).toEqual({
+        ...notFound,
+        instance: '/nope',
+      });
+      expect((await app.inject({ url: '/gone' })).json()).toEqual({
+        ...notFound,
+        instance: '/gone',
+      });
+      const refused = await app.inject({ method: 'PUT', url: '/items' });
+      expect(refused.json()).toEqual({ ...notAllowed('PUT'), instance: '/items' });
+      expect(seen).toEqual(['RESOURCE_NOT_FOUND', 'RESOURCE_NOT_FOUND', 'METHOD_NOT_ALLOWED']);
+    });
+
+    it('stays right for more refusals than it keeps', async () => {
+      const methods = ['DELETE', 'GET', 'LOCK', 'PATCH', 'POST', 'PUT', 'TRACE', 'UNLOCK'];
+      const cases: { url: string; method: string; allow: string }[] = [];
+      app = await build(version, (app) => {
+        const custom = app as unknown as { addHttpMethod?: (method: string) => void };
+        for (const method of ['LOCK', 'UNLOCK']) custom.addHttpMethod?.(method);
+        for (let subset = 1; subset < 2 ** methods.length; subset++) {
+          const served = methods.filter((_method, index) => (subset >> index) & 1);
+          const url = `/paths/${subset}`;
+          app.route({ method: served, url, handler: async () => ({}) });
+          const allow = [...served, ...(served.includes('GET') ? ['HEAD'] : [])].sort().join(', ');
+          for (const method of methods) {
+            if (!served.includes(method)) cases.push({ url, method, allow });
+          }
+        }
+      });
+      expect(cases.length).toBeGreaterThan(300);
+      for (const { url, method, allow } of cases.slice(0, 300)) {
+        const response = await app.inject({ method: method as 'GET', url });
+        expect(response.statusCode).toBe(405);
+        expect(response.headers.allow).toBe(allow);
+        expect(response.json()).toEqual(notAllowed(method));
+      }
+    });
+  });
+
   describe('with notFound: false', () => {
     it('leaves the not-found handler to the app, which can compose the pieces', async () => {
       app = await build(
