@@ -73,7 +73,7 @@ export const contenders = [
   },
   {
     id: 'fastify-faultline-nostack',
-    label: '@faultline/fastify, captureStack: false',
+    label: "@faultline/fastify, stackPolicy: 'server-errors'",
     framework: 'fastify',
     role: 'faultline',
     requires: '@faultline/fastify',

@@ -51,6 +51,14 @@ const httpTargets = [
     min: 0.6,
   },
   {
+    target:
+      "Fastify thrown 404 with stackPolicy 'server-errors' (no stack for 4xx) vs Fastify default error handler",
+    scenario: 'thrown-404',
+    contender: 'fastify-faultline-nostack',
+    reference: 'fastify-default',
+    min: 1.15,
+  },
+  {
     target: 'Fastify unmatched path (404) vs Fastify default 404',
     scenario: 'unmatched-path',
     contender: 'fastify-faultline',

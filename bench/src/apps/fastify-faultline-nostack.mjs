@@ -1,6 +1,6 @@
 import { start as startFaultline } from './fastify-faultline.mjs';
 
-/** The Fastify plugin again, the route throwing `ProblemError` with `captureStack: false`. */
+/** The Fastify plugin again, its `ProblemError` class defined with `stackPolicy: 'server-errors'`. */
 export function start() {
-  return startFaultline({ captureStack: false });
+  return startFaultline({ stackPolicy: 'server-errors' });
 }

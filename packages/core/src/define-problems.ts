@@ -1,5 +1,10 @@
 import type { DefaultErrorCode } from './catalogue.js';
-import { ProblemError, type ProblemErrorClass } from './problem-error.js';
+import {
+  isStackPolicy,
+  ProblemError,
+  type ProblemErrorClass,
+  type StackPolicy,
+} from './problem-error.js';
 import { createRegistry, type Registry, type RegistryDefinition } from './registry.js';
 
 /** An application's catalogue: its registry and the `ProblemError` class that knows its codes. */
@@ -7,6 +12,18 @@ export interface Problems<Code extends string> {
   readonly registry: Registry<Code>;
   readonly ProblemError: ProblemErrorClass<Code>;
 }
+
+/** An application's problems: its registry's definition, and how its errors are constructed. */
+export interface ProblemsDefinition<Codes extends Readonly<Record<string, number>>>
+  extends RegistryDefinition<Codes> {
+  /**
+   * Which errors of the class capture a stack trace when the throw does not say (`captureStack`):
+   * `true` (default), `false`, or `'server-errors'` for those answered with a 5xx.
+   */
+  readonly stackPolicy?: StackPolicy;
+}
+
+const where = '@faultline/core';
 
 /**
  * Defines an application's problems in one place: the default catalogue plus its own codes and
@@ -17,18 +34,26 @@ export interface Problems<Code extends string> {
  *   typeBase: 'https://api.example.com/docs/errors',
  *   types: { 402: { slug: 'payment-required', title: 'Payment Required' } },
  *   codes: { PAYMENT_REQUIRED: 402 },
+ *   stackPolicy: 'server-errors',
  * });
  * throw new problems.ProblemError('PAYMENT_REQUIRED'); // 'PAYMNT_REQUIRED' does not compile
  */
 export function defineProblems<
   const Codes extends Readonly<Record<string, number>> = Record<never, number>,
 >(
-  definition: RegistryDefinition<Codes> = {},
+  definition: ProblemsDefinition<Codes> = {},
 ): Problems<DefaultErrorCode | Extract<keyof NoInfer<Codes>, string>> {
   type Code = DefaultErrorCode | Extract<keyof Codes, string>;
   const registry = createRegistry<Code>(definition);
+  const { stackPolicy = true } = definition;
+  if (!isStackPolicy(stackPolicy)) {
+    throw new TypeError(
+      `${where}: stackPolicy must be true, false or 'server-errors'; got ${JSON.stringify(stackPolicy)}`,
+    );
+  }
   const AppProblemError = class extends ProblemError {
     static override readonly registry: Registry = registry;
+    static override readonly stackPolicy: StackPolicy = stackPolicy;
   };
   return { registry, ProblemError: AppProblemError as unknown as ProblemErrorClass<Code> };
 }

@@ -1,5 +1,5 @@
 export { type DefaultErrorCode, defaultCatalogue } from './catalogue.js';
-export { defineProblems, type Problems } from './define-problems.js';
+export { defineProblems, type Problems, type ProblemsDefinition } from './define-problems.js';
 export {
   bodyTooLarge,
   declaresUtf8,
@@ -37,6 +37,7 @@ export {
   ProblemError,
   type ProblemErrorClass,
   type ProblemErrorOptions,
+  type StackPolicy,
 } from './problem-error.js';
 export { rawHttpResponse } from './raw-response.js';
 export {

@@ -25,10 +25,25 @@ export interface ProblemErrorOptions {
   /** Further response headers, such as `Accept-Encoding` on a 415. */
   readonly headers?: Readonly<Record<string, string>>;
   /**
-   * Capture a stack trace (default `true`). Expected client errors thrown on hot paths can skip
-   * it: capturing is most of what constructing an error costs.
+   * Capture a stack trace. Expected client errors thrown on hot paths can skip it: capturing is
+   * most of what constructing an error costs. Default: the class's `stackPolicy`.
    */
   readonly captureStack?: boolean;
+}
+
+/**
+ * Which `ProblemError`s capture a stack trace when the error does not say: all of them (`true`,
+ * the default), none (`false`), or only those answered with a 5xx (`'server-errors'`), the
+ * failures someone will debug; an expected 4xx then costs a tenth as much to construct.
+ */
+export type StackPolicy = boolean | 'server-errors';
+
+export function isStackPolicy(value: unknown): value is StackPolicy {
+  return typeof value === 'boolean' || value === 'server-errors';
+}
+
+function capturesStack(policy: StackPolicy, status: number): boolean {
+  return policy === 'server-errors' ? status >= 500 : policy;
 }
 
 function assertOptions(options: ProblemErrorOptions): void {
@@ -70,6 +85,8 @@ function assertOptions(options: ProblemErrorOptions): void {
 export class ProblemError extends Error {
   /** The registry this class resolves codes with; `defineProblems` makes subclasses with their own. */
   static readonly registry: Registry = defaultRegistry;
+  /** Which errors of this class capture a stack trace; `defineProblems` sets its own. */
+  static readonly stackPolicy: StackPolicy = true;
 
   declare readonly [brand]: true;
   readonly status: number;
@@ -92,7 +109,8 @@ export class ProblemError extends Error {
       );
     }
     assertOptions(options);
-    const captureStack = options.captureStack ?? true;
+    const captureStack =
+      options.captureStack ?? capturesStack(new.target.stackPolicy, resolved.status);
     const stackTraceLimit = ErrorWithStackLimit.stackTraceLimit;
     if (!captureStack) ErrorWithStackLimit.stackTraceLimit = 0;
     super(
@@ -138,5 +156,6 @@ export function isProblemError(value: unknown): value is ProblemError {
 export interface ProblemErrorClass<Code extends string> {
   new (code: Code, options?: ProblemErrorOptions): ProblemError;
   readonly registry: Registry<Code>;
+  readonly stackPolicy: StackPolicy;
   readonly prototype: ProblemError;
 }

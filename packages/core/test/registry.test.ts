@@ -105,6 +105,56 @@ describe('ProblemError', () => {
     expect(Error.stackTraceLimit).toBe(limit);
   });
 
+  describe('stack policy of a defined class', () => {
+    const framesOf = (error: Error) => (error.stack ?? '').split('\n').slice(1);
+
+    it("captures stacks for 5xx only under 'server-errors'", () => {
+      const { ProblemError: AppError } = defineProblems({ stackPolicy: 'server-errors' });
+      expect(AppError.stackPolicy).toBe('server-errors');
+      expect(framesOf(new AppError('RESOURCE_NOT_FOUND'))).toEqual([]);
+      expect(framesOf(new AppError('RATE_LIMIT_EXCEEDED'))).toEqual([]);
+      expect(framesOf(new AppError('SERVICE_UNAVAILABLE')).length).toBeGreaterThan(0);
+      expect(framesOf(new AppError('INTERNAL_SERVER_ERROR')).length).toBeGreaterThan(0);
+    });
+
+    it('applies to codes the application defines, by their status', () => {
+      const { ProblemError: AppError } = defineProblems({
+        codes: { PAYMENT_REQUIRED: 402, LEDGER_OFFLINE: 503 },
+        stackPolicy: 'server-errors',
+      });
+      expect(framesOf(new AppError('PAYMENT_REQUIRED'))).toEqual([]);
+      expect(framesOf(new AppError('LEDGER_OFFLINE')).length).toBeGreaterThan(0);
+    });
+
+    it('gives way to the captureStack of a throw', () => {
+      const { ProblemError: Quiet } = defineProblems({ stackPolicy: false });
+      const { ProblemError: ServerOnly } = defineProblems({ stackPolicy: 'server-errors' });
+      expect(framesOf(new Quiet('INTERNAL_SERVER_ERROR'))).toEqual([]);
+      expect(
+        framesOf(new Quiet('RESOURCE_NOT_FOUND', { captureStack: true })).length,
+      ).toBeGreaterThan(0);
+      expect(
+        framesOf(new ServerOnly('ACCESS_DENIED', { captureStack: true })).length,
+      ).toBeGreaterThan(0);
+      expect(framesOf(new ServerOnly('BAD_GATEWAY', { captureStack: false }))).toEqual([]);
+    });
+
+    it('leaves the default class and the global limit alone', () => {
+      const limit = Error.stackTraceLimit;
+      const { ProblemError: AppError } = defineProblems({ stackPolicy: false });
+      new AppError('RESOURCE_NOT_FOUND');
+      expect(ProblemError.stackPolicy).toBe(true);
+      expect(framesOf(new ProblemError('RESOURCE_NOT_FOUND')).length).toBeGreaterThan(0);
+      expect(Error.stackTraceLimit).toBe(limit);
+    });
+
+    it.each(['4xx', 'never', 1, null])('rejects stackPolicy %p at definition time', (policy) => {
+      expect(() => defineProblems({ stackPolicy: policy as never })).toThrow(
+        /^@faultline\/core: stackPolicy must be true, false or 'server-errors'; got /,
+      );
+    });
+  });
+
   it.each([
     [{ extensions: { status: 200 } }, /extension "status" would override/],
     [{ extensions: { error_code: 'X' } }, /extension "error_code"/],

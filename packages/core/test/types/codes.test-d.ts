@@ -13,6 +13,10 @@ new problems.ProblemError('RESOURCE_NOT_FOUND');
 // @ts-expect-error: a typo in an application's code does not compile
 new problems.ProblemError('PAYMENT_REQUIERD');
 
+defineProblems({ stackPolicy: 'server-errors' });
+// @ts-expect-error: a stack policy is true, false or 'server-errors'
+defineProblems({ stackPolicy: 'client-errors' });
+
 // @ts-expect-error: an extension is a record, not a string
 new ProblemError('VALIDATION_ERROR', { extensions: 'x' });
 
