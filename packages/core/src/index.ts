@@ -49,6 +49,7 @@ export {
   type ResolvedStatus,
   type TypeUriBuilder,
 } from './registry.js';
+export { requestTargetInstance, requestTargetPath } from './request-target.js';
 export { problemDocumentSchema } from './schema.js';
 export { isErrorStatus, reasonPhrase } from './status.js';
 export {

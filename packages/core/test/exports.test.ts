@@ -24,6 +24,8 @@ it('exposes exactly its public surface', () => {
     'problemDocumentSchema',
     'rawHttpResponse',
     'reasonPhrase',
+    'requestTargetInstance',
+    'requestTargetPath',
     'routeNotFound',
     'unsupportedCharset',
     'unsupportedMediaType',

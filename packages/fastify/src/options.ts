@@ -3,6 +3,7 @@ import {
   type ErrorMapper,
   type NormaliseOptions,
   type Normaliser,
+  requestTargetInstance,
 } from '@faultline/core';
 import type { FastifyRequest } from 'fastify';
 
@@ -87,28 +88,9 @@ function assertBoolean(options: Record<string, unknown>, name: string): void {
   }
 }
 
-/**
- * What a path may not hold as it is (RFC 3986 §3.3), yet Node's parser lets through: `{`, `|`,
- * a backslash, `^`, a backtick, `<`, `>`, `"`, `#`, and a `%` that starts no escape. `instance`
- * must be a URI reference.
- */
-const notPathCharacter = /[^\w\-.~!$&'()*+,;=:@/%]|%(?![\dA-Fa-f]{2})/gu;
-
-/** Percent-encodes one character as its UTF-8 bytes (a lone surrogate as U+FFFD's). */
-function percentEncoded(character: string): string {
-  let encoded = '';
-  for (const byte of Buffer.from(character, 'utf8')) {
-    encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return encoded;
-}
-
 /** The request path, without the query string, as a URI reference. */
 export function requestPath(request: FastifyRequest): string {
-  const url = request.url;
-  const query = url.indexOf('?');
-  const path = query === -1 ? url : url.slice(0, query);
-  return path.replace(notPathCharacter, percentEncoded);
+  return requestTargetInstance(request.url);
 }
 
 function resolveJson(json: unknown): ResolvedOptions['json'] {

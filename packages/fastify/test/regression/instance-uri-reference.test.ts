@@ -20,6 +20,8 @@ describe.each(versions)('%s: instance from the request path', (_name, version) =
     ['/a%', version.major === 5 ? 400 : 404, '/a%25'],
     ['/a%2Fb%C3%A9', 404, '/a%2Fb%C3%A9'],
     ["/a-b_c.d~e!$&'()*+,;=:@", 404, "/a-b_c.d~e!$&'()*+,;=:@"],
+    // A leading `//` would name another host (a network-path reference).
+    ['//evil.example/x', 404, '/%2Fevil.example/x'],
   ])('%s → %s %s', async (path, status, instance) => {
     const server = await startHostileApp(version, () => {});
     try {
