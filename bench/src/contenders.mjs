@@ -8,7 +8,9 @@ const errorPaths = [
 const everything = [...errorPaths, 'unmatched-method', 'success-get', 'success-post'];
 
 /**
- * Every server measured. `role` decides the ratios: each framework's `default` is the
+ * Every server measured, in the order each round runs them (rotated by one each round): each
+ * faultline contender sits next to the default it is compared with, so the pair is measured
+ * seconds apart, on the same footing. `role` decides the ratios: each framework's `default` is the
  * denominator of "× default", the `ceiling` of "× ceiling"; a `control` is an identical second
  * copy of a default server, whose ratio to the first shows how far noise alone moves a ratio. `requires` names a workspace package
  * whose build must exist for the contender to run; `quick` marks the `--quick` subset.
@@ -39,12 +41,13 @@ export const contenders = [
     quick: true,
   },
   {
-    id: 'fastify-default-twin',
-    label: 'Fastify default handlers again (A/A control)',
+    id: 'fastify-faultline',
+    label: '@faultline/fastify',
     framework: 'fastify',
-    role: 'control',
-    scenarios: ['success-get'],
-    quick: false,
+    role: 'faultline',
+    requires: '@faultline/fastify',
+    scenarios: everything,
+    quick: true,
   },
   {
     id: 'fastify-hand',
@@ -52,23 +55,6 @@ export const contenders = [
     framework: 'fastify',
     role: 'hand',
     scenarios: errorPaths,
-    quick: true,
-  },
-  {
-    id: 'fastify-sensible',
-    label: '@fastify/sensible',
-    framework: 'fastify',
-    role: 'peer',
-    scenarios: ['thrown-404', 'unmatched-path'],
-    quick: false,
-  },
-  {
-    id: 'fastify-faultline',
-    label: '@faultline/fastify',
-    framework: 'fastify',
-    role: 'faultline',
-    requires: '@faultline/fastify',
-    scenarios: everything,
     quick: true,
   },
   {
@@ -81,11 +67,44 @@ export const contenders = [
     quick: false,
   },
   {
+    id: 'fastify-default-twin',
+    label: 'Fastify default handlers again (A/A control)',
+    framework: 'fastify',
+    role: 'control',
+    scenarios: ['success-get'],
+    quick: false,
+  },
+  {
+    id: 'fastify-sensible',
+    label: '@fastify/sensible',
+    framework: 'fastify',
+    role: 'peer',
+    scenarios: ['thrown-404', 'unmatched-path'],
+    quick: false,
+  },
+  {
     id: 'express-default',
     label: 'Express finalhandler',
     framework: 'express',
     role: 'default',
     scenarios: everything,
+    quick: true,
+  },
+  {
+    id: 'express-faultline',
+    label: '@faultline/express',
+    framework: 'express',
+    role: 'faultline',
+    requires: '@faultline/express',
+    scenarios: everything,
+    quick: true,
+  },
+  {
+    id: 'express-hand',
+    label: 'Express hand-written error middleware',
+    framework: 'express',
+    role: 'hand',
+    scenarios: errorPaths,
     quick: true,
   },
   {
@@ -95,14 +114,6 @@ export const contenders = [
     role: 'control',
     scenarios: ['success-get'],
     quick: false,
-  },
-  {
-    id: 'express-hand',
-    label: 'Express hand-written error middleware',
-    framework: 'express',
-    role: 'hand',
-    scenarios: errorPaths,
-    quick: true,
   },
   {
     id: 'express-http-errors',
@@ -119,14 +130,5 @@ export const contenders = [
     role: 'peer',
     scenarios: errorPaths,
     quick: false,
-  },
-  {
-    id: 'express-faultline',
-    label: '@faultline/express',
-    framework: 'express',
-    role: 'faultline',
-    requires: '@faultline/express',
-    scenarios: everything,
-    quick: true,
   },
 ];

@@ -1,4 +1,4 @@
-import { median } from './stats.mjs';
+import { median, pairedRatio } from './stats.mjs';
 import { fmtNs } from './targets.mjs';
 
 function row(cells) {
@@ -68,7 +68,7 @@ export function renderReport({
   );
   out.push('');
   out.push(
-    '**Read the ratios, not the absolute figures.** The machine has few cores and shares them with other work: the server, the load generator and everything else compete for the same CPUs, so req/s moves from run to run. Contenders are measured in alternation (A B C … A B C …, the start rotating each round) and compared by the median of the rounds, which keeps their ratios meaningful while the absolute figures drift.',
+    '**Read the ratios, not the absolute figures.** The machine has few cores and shares them with other work: the server, the load generator and everything else compete for the same CPUs, so req/s moves from run to run. Contenders are measured in alternation (A B C … A B C …, the start rotating each round), and every ratio is paired: the req/s of the two contenders in the same round, seconds apart, divided, then the median over the rounds. A machine that changes speed between rounds moves both sides of each paired ratio alike, where a ratio of medians could set a fast round of one contender against a slow round of the other.',
   );
   out.push('');
   out.push('## How it was run');
@@ -81,9 +81,9 @@ export function renderReport({
       '- Each server runs in its own child process on 127.0.0.1 (port 0) with `NODE_ENV=production`; nothing is pinned to a CPU.',
       `- Logging: every Fastify app and every Express handler that logs uses pino at level \`${settings.logLevel}\`, writing to a destination that drops each line, so serialising log records is measured and I/O is not. At \`warn\` every contender logs the 500 and none logs a 4xx (Fastify's default handler logs 4xx at \`info\`, as do its per-request "incoming request"/"request completed" lines, which are on but below the level). finalhandler prints each error's stack with \`console.error\` whatever the status; its stderr is \`/dev/null\`.`,
       "- Thrown errors: the default, hand-written and faultline contenders throw the same `new ProblemError('RESOURCE_NOT_FOUND', { detail })` (stack captured); peers throw their own (`httpErrors.notFound()`, `createError(404)`, a mapped error class). Express validates `POST /items` with the same compiled Ajv schema in every contender; Fastify uses its route schema.",
-      '- "CPU µs/req" is the server process\'s CPU time (user + system, all threads, read from `/proc`) over the responses it sent in the round, median of the rounds: less disturbed than req/s by other work on the machine, though contention still inflates it. In the targets, "CPU-cost ratio" is the reference\'s CPU per response over faultline\'s (above 1: faultline is cheaper); it corroborates the req/s ratio, which is what each target is judged on.',
+      '- "CPU µs/req" is the server process\'s CPU time (user + system, all threads, read from `/proc`) over the responses it sent in the round, median of the rounds: less disturbed than req/s by other work on the machine, though contention still inflates it. In the targets, "CPU-cost ratio" is the reference\'s CPU per response over faultline\'s, paired by round like the req/s ratio (above 1: faultline is cheaper); it corroborates the req/s ratio, which is what each target is judged on.',
       '- Two A/A controls, a second identical Fastify default and Express default server, run in the success scenario: their ratio to the first copy is what noise alone does to a ratio in this run. Targets whose margin is smaller than that noise are not settled by this run either way.',
-      '- "× ceiling" divides by the `node:http` server writing a precomputed buffer; "× default" by the same framework\'s default handlers on the same request.',
+      '- "× ceiling" compares with the `node:http` server writing a precomputed buffer, "× default" with the same framework\'s default handlers on the same request; both are paired ratios (median over rounds of the same round\'s two req/s), so they are not the quotient of the "Median req/s" column. In the targets, the figures in brackets are the two medians, for context.',
       '- "Answer" is what the contender sent to a single probe of the scenario\'s request before the measurement (status, media type, `Allow`, and whether it closed the connection: a contender that closes it makes autocannon open a new TCP connection for every request, which then dominates its figures).',
     ].join('\n'),
   );
@@ -139,7 +139,7 @@ export function renderReport({
   out.push('');
   out.push(
     table(
-      ['Target', 'req/s ratio (medians)', 'CPU-cost ratio', 'Threshold', 'Result'],
+      ['Target', 'req/s ratio (paired rounds)', 'CPU-cost ratio', 'Threshold', 'Result'],
       targets.map((entry) => [
         entry.target,
         entry.measured,
@@ -161,7 +161,8 @@ export function renderReport({
       `\`${scenario.method} ${scenario.path}\`${scenario.body === undefined ? '' : ` with body \`${scenario.body}\``}; a problem-details answer is ${scenario.expect}.`,
     );
     out.push('');
-    const ceiling = measurements.get('ceiling')?.rps;
+    const ceiling = measurements.get('ceiling');
+    const byRps = (round) => round.rps;
     const rows = [];
     const notes = [];
     for (const [id, measurement] of measurements) {
@@ -169,15 +170,15 @@ export function renderReport({
       const reference =
         contender.framework === 'node'
           ? undefined
-          : measurements.get(`${contender.framework}-default`)?.rps;
+          : measurements.get(`${contender.framework}-default`);
       rows.push([
         `${contender.label} \`${id}\``,
         measurement.answerText,
         fmtRps(measurement.rps),
         fmtMs(measurement.p99),
         measurement.cpuUs === undefined ? '—' : String(Math.round(measurement.cpuUs)),
-        fmtRatio(ceiling === undefined ? undefined : measurement.rps / ceiling),
-        fmtRatio(reference === undefined ? undefined : measurement.rps / reference),
+        fmtRatio(ceiling === undefined ? undefined : pairedRatio(measurement, ceiling, byRps)),
+        fmtRatio(reference === undefined ? undefined : pairedRatio(measurement, reference, byRps)),
         measurement.rounds.map((round) => fmtRps(round.rps)).join(' / '),
       ]);
       const found = anomalies(measurement);

@@ -9,3 +9,22 @@ export function median(values) {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/**
+ * How `a` compares with `b` round by round: the median over rounds of `pick(a's round) /
+ * pick(b's round)`. Both were measured in every round, seconds apart, so a machine that speeds up
+ * or slows down between rounds moves both sides of each ratio alike, where a ratio of medians
+ * would pair a fast round of one with a slow round of the other.
+ *
+ * @example pairedRatio(faultline, fastifyDefault, (round) => round.rps); // 1.08
+ */
+export function pairedRatio(a, b, pick) {
+  const ratios = [];
+  const count = Math.min(a.rounds.length, b.rounds.length);
+  for (let index = 0; index < count; index++) {
+    const top = pick(a.rounds[index]);
+    const bottom = pick(b.rounds[index]);
+    if (top !== undefined && bottom !== undefined && bottom > 0) ratios.push(top / bottom);
+  }
+  return ratios.length === 0 ? undefined : median(ratios);
+}
