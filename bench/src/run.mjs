@@ -1,6 +1,6 @@
 // `pnpm bench [--quick] [options]`: measures every scenario against every contender that supports
 // it, in alternation, then prints and writes BENCHMARKS.md. `--help` lists the options.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildPackages, staleBuild } from './build.mjs';
@@ -11,7 +11,7 @@ import { describeMachine } from './machine.mjs';
 import { runMicro } from './micro.mjs';
 import { describeAnswer, probe } from './probe.mjs';
 import { profileOne } from './profile-run.mjs';
-import { renderReport } from './report.mjs';
+import { handWrittenPart, renderReport } from './report.mjs';
 import { scenarios } from './scenarios.mjs';
 import { startServer } from './server-process.mjs';
 import { parseSettings, usage } from './settings.mjs';
@@ -206,7 +206,9 @@ async function main() {
     log(`Wrote ${settings.json}`);
   }
   if (settings.out !== undefined) {
-    writeFileSync(settings.out, report);
+    const previous = existsSync(settings.out) ? readFileSync(settings.out, 'utf8') : '';
+    const kept = handWrittenPart(previous);
+    writeFileSync(settings.out, kept === '' ? report : `${report}\n${kept}`);
     log(`Wrote ${settings.out}`);
   }
   log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -180,6 +180,8 @@ function evaluateRatio(spec, get) {
   const met = spec.strict ? ratio > spec.min : ratio >= spec.min;
   return {
     target: spec.target,
+    ratio,
+    min: spec.min,
     measured: describeRatio(ratio, a, b),
     ...cpuCells(cpuRatio(a, b), spec.min, spec.strict),
     threshold,
@@ -205,11 +207,41 @@ function evaluateAhead(spec, get) {
   if (nearest === undefined) return notMeasured(spec.target, threshold);
   return {
     target: spec.target,
+    ratio: lead,
+    min: 1,
     measured: `${lead.toFixed(2)}× the closest of ${rivals.length}, \`${nearest}\``,
     ...cpuCells(cpuRatio(a, get(spec.scenario, nearest)), 1, true),
     threshold,
     status: lead > 1 ? 'met' : 'missed',
   };
+}
+
+/**
+ * How far the A/A controls landed from 1.00×, as a factor (1.14 for 0.88× or 1.14×): what noise
+ * alone did to a paired ratio in this run. `undefined` when no control ran.
+ */
+function controlNoise(get) {
+  let noise;
+  for (const spec of httpTargets) {
+    if (!spec.control) continue;
+    const a = get(spec.scenario, spec.contender);
+    const b = get(spec.scenario, spec.reference);
+    const ratio = a === undefined || b === undefined ? undefined : rpsRatio(a, b);
+    if (ratio === undefined) continue;
+    const factor = Math.max(ratio, 1 / ratio);
+    noise = noise === undefined ? factor : Math.max(noise, factor);
+  }
+  return noise;
+}
+
+/**
+ * A verdict nearer its threshold than the run's noise is not settled by the run: the row keeps
+ * its status and is marked `noisy`.
+ */
+function withinNoise(row, noise) {
+  if (noise === undefined || row.ratio === undefined || row.min === undefined) return row;
+  const distance = Math.max(row.ratio / row.min, row.min / row.ratio);
+  return distance < noise ? { ...row, noisy: true } : row;
 }
 
 /**
@@ -220,9 +252,11 @@ function evaluateAhead(spec, get) {
  */
 export function evaluateTargets(http, micro) {
   const get = (scenario, contender) => http.get(scenario)?.get(contender);
+  const noise = controlNoise(get);
   const rows = httpTargets.map((spec) => {
     if (spec.control) return evaluateControl(spec, get);
-    return spec.rivals === undefined ? evaluateRatio(spec, get) : evaluateAhead(spec, get);
+    const row = spec.rivals === undefined ? evaluateRatio(spec, get) : evaluateAhead(spec, get);
+    return withinNoise(row, noise);
   });
 
   const ns = (id) => micro?.find((entry) => entry.id === id)?.nsPerOp;
