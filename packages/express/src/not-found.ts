@@ -1,8 +1,10 @@
+import type { ServerResponse } from 'node:http';
 import {
   allowHeader,
   malformedUrl,
   methodNotAllowed,
   type ProblemError,
+  type ProblemResponse,
   routeNotFound,
 } from '@faultline/core';
 import type { Request } from 'express';
@@ -32,6 +34,19 @@ function decodes(path: string): boolean {
   }
 }
 
+/** A problem's answer, built once: what is logged, what is sent, and its body serialised. */
+interface PreparedAnswer {
+  readonly error: ProblemError;
+  readonly response: ProblemResponse;
+  readonly payload: string;
+}
+
+/**
+ * How many distinct 405 answers are kept (one per refused method and `Allow` list); past the
+ * bound, answers are still right, only built per request.
+ */
+const methodAnswersKept = 256;
+
 /**
  * The catch-all after the routes. Nothing here runs for a request a route answered. It asks
  * the app's router which methods the path serves: none → 404 RESOURCE_NOT_FOUND; some, but not
@@ -39,7 +54,43 @@ function decodes(path: string): boolean {
  * in the same format on Express 4 and 5.
  */
 export function createNotFoundHandler(options: ResolvedOptions): Middleware {
-  const { normalise, logger } = options;
+  const { normalise, logger, fixedAnswers } = options;
+
+  function prepare(error: ProblemError): PreparedAnswer {
+    const response = normalise(error);
+    return { error, response, payload: JSON.stringify(response.body) };
+  }
+
+  // Unmatched paths arrive in floods (scanners, crawlers); unless the options make each answer
+  // depend on the request, the 404 and each 405 are built once.
+  const notFoundAnswer = fixedAnswers ? prepare(routeNotFound()) : undefined;
+  const methodAnswers = new Map<string, PreparedAnswer>();
+
+  function send(req: Request, res: ServerResponse, answer: PreparedAnswer): void {
+    report(logger, answer.error, req, answer.response.status);
+    sendProblem(req, res, answer.response, answer.payload);
+  }
+
+  function sendBuilt(req: Request, res: ServerResponse, error: ProblemError): void {
+    const response = normalise(error, contextFor(options, req));
+    report(logger, error, req, response.status);
+    sendProblem(req, res, response);
+  }
+
+  function refuseMethod(req: Request, res: ServerResponse, methods: ReadonlySet<string>): void {
+    const error = () => methodNotAllowed(req.method, [...methods]);
+    if (!fixedAnswers) {
+      sendBuilt(req, res, error());
+      return;
+    }
+    const key = `${req.method} ${allowHeader(methods)}`;
+    let answer = methodAnswers.get(key);
+    if (answer === undefined) {
+      answer = prepare(error());
+      if (methodAnswers.size < methodAnswersKept) methodAnswers.set(key, answer);
+    }
+    send(req, res, answer);
+  }
 
   return function problemNotFound(incoming, res, next) {
     const req = incoming as Request;
@@ -58,20 +109,16 @@ export function createNotFoundHandler(options: ResolvedOptions): Middleware {
       }
       const methods = allowedMethods(routerOf(req.app), path);
       const { method } = req;
-      let error: ProblemError;
       if (methods.size === 0 || methods.has(method)) {
-        error = routeNotFound();
+        if (notFoundAnswer === undefined) sendBuilt(req, res, routeNotFound());
+        else send(req, res, notFoundAnswer);
       } else if (method === 'OPTIONS') {
         res.statusCode = 204;
         res.setHeader('Allow', allowHeader(methods));
         res.end();
-        return;
       } else {
-        error = methodNotAllowed(method, [...methods]);
+        refuseMethod(req, res, methods);
       }
-      const response = normalise(error, contextFor(options, req));
-      report(logger, error, req, response.status);
-      sendProblem(req, res, response);
     } catch (failure) {
       // The error handler after this one answers it.
       next(failure);

@@ -33,6 +33,11 @@ export interface ResolvedOptions {
   readonly instanceOf: ((req: Request) => string | undefined) | undefined;
   /** The static 500 body written when building the real answer fails. */
   readonly fallback: string;
+  /**
+   * Whether a problem the handlers raise themselves (a 404, a 405) always gets the same answer:
+   * no mappers that might rewrite it, no `instance`, no `stack`. Such answers are built once.
+   */
+  readonly fixedAnswers: boolean;
 }
 
 const optionNames = [
@@ -120,5 +125,9 @@ export function resolveOptions(
     logger: logger ?? stderrLogger,
     instanceOf: instanceResolver(instance),
     fallback: fallbackPayload(options.registry ?? defaultRegistry),
+    fixedAnswers:
+      (options.mappers ?? []).length === 0 &&
+      options.exposeStack !== true &&
+      (instance === undefined || instance === false),
   };
 }

@@ -23,14 +23,15 @@ const representationHeaders: ReadonlySet<string> = new Set([
 
 /**
  * Writes a problem response with plain Node calls (no Express helpers, so nothing is
- * recomputed). HEAD gets the headers and no body (RFC 9110 §9.3.2).
+ * recomputed). HEAD gets the headers and no body (RFC 9110 §9.3.2). `payload` is the body
+ * already serialised, for an answer built once.
  */
 export function sendProblem(
   req: IncomingMessage,
   res: ServerResponse,
   response: ProblemResponse,
+  payload: string = JSON.stringify(response.body),
 ): void {
-  const payload = JSON.stringify(response.body);
   res.statusCode = response.status;
   // Usually one or two names (X-Powered-By): cheaper than removing each candidate blindly.
   for (const name of res.getHeaderNames()) {

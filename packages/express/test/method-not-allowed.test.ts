@@ -164,4 +164,82 @@ describe.each(frameworks)('unmatched methods on $name', ({ express }) => {
     app.use('/sub', sub);
     await expect405(app, 'post', '/sub/ping', 'GET, HEAD');
   });
+
+  describe('answers built once', () => {
+    it('gives each refused method its own detail, and each path its own Allow', async () => {
+      const app = express();
+      app.get('/a', ok);
+      app.post('/a', ok);
+      app.post('/b', ok);
+      app.get('/b', ok);
+      app.delete('/c', ok);
+      finish(app);
+      for (let pass = 0; pass < 2; pass++) {
+        await expect405(app, 'put', '/a', 'GET, HEAD, POST');
+        await expect405(app, 'delete', '/a', 'GET, HEAD, POST');
+        await expect405(app, 'put', '/b', 'GET, HEAD, POST');
+        await expect405(app, 'put', '/c', 'DELETE');
+        await expect405(app, 'get', '/c', 'DELETE');
+      }
+    });
+
+    it('still passes every 404 and 405 through the mappers, with instance', async () => {
+      const seen: string[] = [];
+      const app = express();
+      app.get('/items', ok);
+      app.use(
+        problemHandlers({
+          logger: silentLogger,
+          instance: true,
+          mappers: [
+            (error) => {
+              seen.push((error as { code?: string }).code ?? '?');
+              return undefined;
+            },
+          ],
+        }),
+      );
+      for (const path of ['/nope', '/gone']) {
+        const response = await request(app).get(path);
+        expect(response.status).toBe(404);
+        expect(response.body.instance).toBe(path);
+      }
+      const refused = await request(app).put('/items');
+      expect(refused.body).toEqual({ ...notAllowed('PUT'), instance: '/items' });
+      expect(seen).toEqual(['RESOURCE_NOT_FOUND', 'RESOURCE_NOT_FOUND', 'METHOD_NOT_ALLOWED']);
+    });
+
+    it('stays right for more refusals than it keeps', async () => {
+      const methods = [
+        'delete',
+        'get',
+        'patch',
+        'post',
+        'put',
+        'lock',
+        'unlock',
+        'search',
+      ] as const;
+      const app = express();
+      const cases: { path: string; method: string; allow: string }[] = [];
+      for (let subset = 1; subset < 2 ** methods.length && cases.length < 300; subset++) {
+        const served = methods.filter((_method, index) => (subset >> index) & 1);
+        const path = `/paths/${subset}`;
+        for (const method of served) app[method](path, ok);
+        const upper = served.map((method) => method.toUpperCase());
+        const allow = [...upper, ...(upper.includes('GET') ? ['HEAD'] : [])].sort().join(', ');
+        for (const method of methods) {
+          if (!served.includes(method)) cases.push({ path, method: method.toUpperCase(), allow });
+        }
+      }
+      finish(app);
+      expect(cases.length).toBeGreaterThan(256);
+      for (const { path, method, allow } of cases) {
+        const response = await request(app)[method.toLowerCase() as 'put'](path);
+        expect(response.status).toBe(405);
+        expect(response.headers.allow).toBe(allow);
+        expect(response.body).toEqual(notAllowed(method));
+      }
+    });
+  });
 });
