@@ -8,9 +8,10 @@ const errorPaths = [
 const everything = [...errorPaths, 'unmatched-method', 'success-get', 'success-post'];
 
 /**
- * Every server measured, in the order each round runs them (rotated by one each round): each
- * faultline contender sits next to the default it is compared with, so the pair is measured
- * seconds apart, on the same footing. `role` decides the ratios: each framework's `default` is the
+ * Every server measured, in the order each round runs them (rotated by one each round). The
+ * pairs the targets compare sit side by side (hand-written, faultline, default, faultline without
+ * stacks, the A/A twin), so each pair is measured seconds apart, except in the one round whose
+ * rotation splits it across the ends. `role` decides the ratios: each framework's `default` is the
  * denominator of "× default", the `ceiling` of "× ceiling"; a `control` is an identical second
  * copy of a default server, whose ratio to the first shows how far noise alone moves a ratio. `requires` names a workspace package
  * whose build must exist for the contender to run; `quick` marks the `--quick` subset.
@@ -33,11 +34,11 @@ export const contenders = [
     quick: false,
   },
   {
-    id: 'fastify-default',
-    label: 'Fastify default handlers',
+    id: 'fastify-hand',
+    label: 'Fastify hand-written setErrorHandler',
     framework: 'fastify',
-    role: 'default',
-    scenarios: everything,
+    role: 'hand',
+    scenarios: errorPaths,
     quick: true,
   },
   {
@@ -50,11 +51,11 @@ export const contenders = [
     quick: true,
   },
   {
-    id: 'fastify-hand',
-    label: 'Fastify hand-written setErrorHandler',
+    id: 'fastify-default',
+    label: 'Fastify default handlers',
     framework: 'fastify',
-    role: 'hand',
-    scenarios: errorPaths,
+    role: 'default',
+    scenarios: everything,
     quick: true,
   },
   {
@@ -83,11 +84,11 @@ export const contenders = [
     quick: false,
   },
   {
-    id: 'express-default',
-    label: 'Express finalhandler',
+    id: 'express-hand',
+    label: 'Express hand-written error middleware',
     framework: 'express',
-    role: 'default',
-    scenarios: everything,
+    role: 'hand',
+    scenarios: errorPaths,
     quick: true,
   },
   {
@@ -100,11 +101,11 @@ export const contenders = [
     quick: true,
   },
   {
-    id: 'express-hand',
-    label: 'Express hand-written error middleware',
+    id: 'express-default',
+    label: 'Express finalhandler',
     framework: 'express',
-    role: 'hand',
-    scenarios: errorPaths,
+    role: 'default',
+    scenarios: everything,
     quick: true,
   },
   {

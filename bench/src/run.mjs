@@ -11,7 +11,7 @@ import { describeMachine } from './machine.mjs';
 import { runMicro } from './micro.mjs';
 import { describeAnswer, probe } from './probe.mjs';
 import { profileOne } from './profile-run.mjs';
-import { handWrittenPart, renderReport } from './report.mjs';
+import { HAND_WRITTEN_MARK, handWrittenPart, renderReport } from './report.mjs';
 import { scenarios } from './scenarios.mjs';
 import { startServer } from './server-process.mjs';
 import { parseSettings, usage } from './settings.mjs';
@@ -208,6 +208,11 @@ async function main() {
   if (settings.out !== undefined) {
     const previous = existsSync(settings.out) ? readFileSync(settings.out, 'utf8') : '';
     const kept = handWrittenPart(previous);
+    if (previous !== '' && kept === '') {
+      log(
+        `! ${settings.out} had no hand-written section (no "${HAND_WRITTEN_MARK}" line); none kept.`,
+      );
+    }
     writeFileSync(settings.out, kept === '' ? report : `${report}\n${kept}`);
     log(`Wrote ${settings.out}`);
   }

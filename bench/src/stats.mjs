@@ -24,7 +24,10 @@ export function pairedRatio(a, b, pick) {
   for (let index = 0; index < count; index++) {
     const top = pick(a.rounds[index]);
     const bottom = pick(b.rounds[index]);
-    if (top !== undefined && bottom !== undefined && bottom > 0) ratios.push(top / bottom);
+    // A round where either side answered nothing (a crash, a refused connection) says nothing.
+    if (top > 0 && bottom > 0 && Number.isFinite(top) && Number.isFinite(bottom)) {
+      ratios.push(top / bottom);
+    }
   }
   return ratios.length === 0 ? undefined : median(ratios);
 }

@@ -19,8 +19,9 @@ const expressErrorPaths = [
 const expressRivals = ['express-default', 'express-http-errors', 'express-problem-details'];
 
 /**
- * What the adapters are held to. `ratio`: the contender's median req/s over the reference's,
- * at least `min` (or above it, when `strict`). `ahead`: above every rival that was measured.
+ * What the adapters are held to. A ratio target: the contender's req/s over the reference's,
+ * paired by round, at least `min` (or above it, when `strict`). `rivals`: above every rival that
+ * was measured. `control`: an A/A pair, whose distance from 1.00x is the run's noise.
  */
 const httpTargets = [
   {
@@ -227,7 +228,7 @@ function controlNoise(get) {
     const a = get(spec.scenario, spec.contender);
     const b = get(spec.scenario, spec.reference);
     const ratio = a === undefined || b === undefined ? undefined : rpsRatio(a, b);
-    if (ratio === undefined) continue;
+    if (ratio === undefined || !(ratio > 0) || !Number.isFinite(ratio)) continue;
     const factor = Math.max(ratio, 1 / ratio);
     noise = noise === undefined ? factor : Math.max(noise, factor);
   }
@@ -245,8 +246,9 @@ function withinNoise(row, noise) {
 }
 
 /**
- * Checks the targets against one run's medians. Each row is `{ target, measured, threshold,
- * status }`, status being `met`, `missed`, `reported` or `not measured`.
+ * Checks the targets against one run's paired ratios. Each row is `{ target, measured, cpu,
+ * threshold, status }`, status being `met`, `missed`, `control`, `reported` or `not measured`;
+ * a verdict nearer its threshold than the run's noise also has `noisy: true`.
  *
  * @example const rows = evaluateTargets(http, micro);
  */

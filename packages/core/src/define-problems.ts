@@ -48,7 +48,7 @@ export function defineProblems<
   const { stackPolicy = true } = definition;
   if (!isStackPolicy(stackPolicy)) {
     throw new TypeError(
-      `${where}: stackPolicy must be true, false or 'server-errors'; got ${JSON.stringify(stackPolicy)}`,
+      `${where}: stackPolicy must be true, false or 'server-errors'; got ${typeof stackPolicy === 'string' ? `'${stackPolicy}'` : String(stackPolicy)}`,
     );
   }
   const AppProblemError = class extends ProblemError {

@@ -26,8 +26,8 @@ describe('requestTargetInstance', () => {
     ["/a-b_c.d~e!$&'()*+,;=:@", "/a-b_c.d~e!$&'()*+,;=:@"],
     ['//evil.example/x', '/%2Fevil.example/x'],
     ['http://host//evil.example/x', '/%2Fevil.example/x'],
-    // One character per byte, as a server reads the target: é sent as UTF-8 is C3 A9.
-    ['/caf\u00c3\u00a9', '/caf%C3%A9'],
+    // Node refuses raw non-ASCII bytes; Unicode comes from an application rewriting the URL.
+    ['/café', '/caf%C3%A9'],
     ['/snow\u2603', '/snow%E2%98%83'],
     ['/lone\ud800', '/lone%EF%BF%BD'],
   ])('%p → %p', (target, instance) => {

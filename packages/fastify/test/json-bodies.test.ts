@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { FaultlineOptions } from '../src/options';
 import { build, expected, PROBLEM_TYPE, versions } from './helpers';
@@ -193,6 +194,20 @@ describe.each(versions)('%s: JSON bodies', (_name, version) => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual(
       badRequest('The request body does not match its Content-Length.'),
+    );
+  });
+
+  it('reads a compressed body as it was sent: Fastify decodes no Content-Encoding', async () => {
+    const app = await start();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/echo',
+      payload: gzipSync('{"name":"x"}'),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual(
+      badRequest('JSON parse error: the request body is not valid UTF-8.'),
     );
   });
 
