@@ -61,3 +61,12 @@ describe('the domain errors become problems in one place', () => {
     });
   });
 });
+
+describe("the API's problems", () => {
+  const frames = (error: Error) => (error.stack ?? '').split('\n').slice(1);
+
+  test('capture a stack trace for server errors only', () => {
+    expect(frames(new problems.ProblemError('RESOURCE_NOT_FOUND'))).toEqual([]);
+    expect(frames(new problems.ProblemError('INTERNAL_SERVER_ERROR')).length).toBeGreaterThan(0);
+  });
+});
