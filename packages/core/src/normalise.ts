@@ -16,6 +16,7 @@ import {
 import { isProblemError } from './problem-error.js';
 import { defaultRegistry, type Registry } from './registry.js';
 import { isErrorStatus } from './status.js';
+import { asUriReference } from './uri-reference.js';
 
 /**
  * Turns an application's own error into a problem, or returns nothing to pass it on.
@@ -297,7 +298,7 @@ export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
 
     const body: Record<string, unknown> = { status, title: resolved.title, type: resolved.type };
     if (detail !== undefined) body.detail = cut(detail, maxDetailLength);
-    if (instance !== undefined) body.instance = instance;
+    if (instance !== undefined) body.instance = asUriReference(instance);
     if (code !== undefined) body.error_code = code;
     if (problem.extensions !== undefined) {
       for (const name of Object.keys(problem.extensions)) {

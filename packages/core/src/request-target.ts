@@ -1,3 +1,5 @@
+import { percentEncode } from './uri-reference.js';
+
 /*
  * The request path as an `instance`, for adapters that name each problem by the URL it answers.
  * Node's parser lets characters a URI may not hold through (`{`, `|`, `"`, a lone `%`), and an
@@ -29,14 +31,6 @@ const uriPath = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
 
 /** What a URI path may not hold as it is: any other character, and a `%` not starting `%XX`. */
 const notUriPath = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu;
-
-function percentEncode(character: string): string {
-  try {
-    return encodeURIComponent(character);
-  } catch {
-    return '%EF%BF%BD'; // a lone surrogate: U+FFFD
-  }
-}
 
 /**
  * The path of a request target as a path-absolute URI reference, for `instance` (RFC 9457

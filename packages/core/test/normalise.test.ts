@@ -73,6 +73,14 @@ describe('normalise: ProblemError', () => {
     ).toBe('/own');
   });
 
+  it("percent-encodes an instance built from what a client sent, its own or the context's", () => {
+    const own = new ProblemError('RESOURCE_NOT_FOUND', { instance: '/datasets/my report "Q1"' });
+    expect(normalise(own).body.instance).toBe('/datasets/my%20report%20%22Q1%22');
+    expect(normalise(new ProblemError('ACCESS_DENIED'), { instance: '/a b' }).body.instance).toBe(
+      '/a%20b',
+    );
+  });
+
   it('never serialises the cause', () => {
     const response = normalise(
       new ProblemError('RESOURCE_ALREADY_EXISTS', {
