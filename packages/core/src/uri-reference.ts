@@ -23,13 +23,16 @@ export function percentEncode(character: string): string {
   }
 }
 
-/** An authority whose `:` does not start a numeric port: every `:` of its host encoded. */
-function withValidPort(authority: string): string {
+/**
+ * An authority as RFC 3986 §3.2 reads it: one `@` ending the userinfo (earlier ones encoded), and
+ * a `:` in the host only before a numeric port (others encoded).
+ */
+function asAuthority(authority: string): string {
   const at = authority.lastIndexOf('@');
-  const userinfo = authority.slice(0, at + 1);
+  const userinfo = at === -1 ? '' : `${authority.slice(0, at).replaceAll('@', '%40')}@`;
   const hostPort = authority.slice(at + 1);
   const colon = hostPort.lastIndexOf(':');
-  if (colon === -1) return authority;
+  if (colon === -1) return `${userinfo}${hostPort}`;
   const port = hostPort.slice(colon + 1);
   const host = hostPort.slice(0, colon).replaceAll(':', '%3A');
   return /^\d*$/.test(port) ? `${userinfo}${host}:${port}` : `${userinfo}${host}%3A${port}`;
@@ -38,7 +41,7 @@ function withValidPort(authority: string): string {
 /**
  * `value` as a URI reference: unchanged when it is one, otherwise with what a URI cannot hold
  * percent-encoded as UTF-8 (spaces, quotes, `{`, `|`, non-ASCII, a lone `%`, a second `#`), and
- * a host's stray `:` encoded.
+ * an authority's stray `@` and `:` encoded.
  *
  * @example asUriReference('/datasets/my report "Q1"') // '/datasets/my%20report%20%22Q1%22'
  */
@@ -53,7 +56,7 @@ export function asUriReference(value: string): string {
   const authority = authorityPrefix.exec(encoded);
   if (authority !== null) {
     const [whole, prefix, hostPart] = authority as unknown as [string, string, string];
-    const fixed = withValidPort(hostPart);
+    const fixed = asAuthority(hostPart);
     if (fixed !== hostPart) encoded = `${prefix}${fixed}${encoded.slice(whole.length)}`;
   }
   return encoded;

@@ -34,6 +34,7 @@ describe('asUriReference', () => {
     ['/[x]', '/%5Bx%5D'],
     ['//host:port/x', '//host%3Aport/x'],
     ['http://user@a:b:8080/x', 'http://user@a%3Ab:8080/x'],
+    ['//a@b@c/x', '//a%40b@c/x'],
     ['/lone\ud800', '/lone%EF%BF%BD'],
   ])('encodes what a URI cannot hold: %p → %p', (value, expected) => {
     expect(asUriReference(value)).toBe(expected);
@@ -57,6 +58,20 @@ describe('asUriReference', () => {
       fc.property(fc.string({ unit: uriCharacter, maxLength: 24 }), (value) => {
         expect(isUriReference(asUriReference(value))).toBe(true);
       }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives a URI reference for any authority', () => {
+    const authorityCharacter = fc.constantFrom(...'@:a1%/[]#?.'.split(''));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', 'http:', 'a+b:'),
+        fc.string({ unit: authorityCharacter, maxLength: 16 }),
+        (scheme, rest) => {
+          expect(isUriReference(asUriReference(`${scheme}//${rest}`))).toBe(true);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
