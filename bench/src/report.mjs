@@ -183,7 +183,6 @@ export function renderReport({
     );
     out.push('');
     const ceiling = measurements.get('ceiling');
-    const byRps = (round) => round.rps;
     const rows = [];
     const notes = [];
     for (const [id, measurement] of measurements) {
@@ -198,8 +197,8 @@ export function renderReport({
         fmtRps(measurement.rps),
         fmtMs(measurement.p99),
         measurement.cpuUs === undefined ? '—' : String(Math.round(measurement.cpuUs)),
-        fmtRatio(ceiling === undefined ? undefined : pairedRatio(measurement, ceiling, byRps)),
-        fmtRatio(reference === undefined ? undefined : pairedRatio(measurement, reference, byRps)),
+        fmtRatio(ceiling === undefined ? undefined : pairedRatio(measurement, ceiling)),
+        fmtRatio(reference === undefined ? undefined : pairedRatio(measurement, reference)),
         measurement.rounds.map((round) => fmtRps(round.rps)).join(' / '),
       ]);
       const found = anomalies(measurement);

@@ -10,15 +10,18 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** A round's req/s: what ratios compare unless told otherwise. */
+const byRps = (round) => round.rps;
+
 /**
  * How `a` compares with `b` round by round: the median over rounds of `pick(a's round) /
  * pick(b's round)`. Both were measured in every round, seconds apart, so a machine that speeds up
  * or slows down between rounds moves both sides of each ratio alike, where a ratio of medians
  * would pair a fast round of one with a slow round of the other.
  *
- * @example pairedRatio(faultline, fastifyDefault, (round) => round.rps); // 1.08
+ * @example pairedRatio(faultline, fastifyDefault); // 1.08
  */
-export function pairedRatio(a, b, pick) {
+export function pairedRatio(a, b, pick = byRps) {
   const ratios = [];
   const count = Math.min(a.rounds.length, b.rounds.length);
   for (let index = 0; index < count; index++) {

@@ -122,12 +122,11 @@ const httpTargets = [
   ]),
 ];
 
-const byRps = (round) => round.rps;
 const byCpu = (round) => round.cpuUs;
 
 /** The contender's req/s over the reference's, round by round (median of the paired rounds). */
 function rpsRatio(a, b) {
-  return pairedRatio(a, b, byRps);
+  return pairedRatio(a, b);
 }
 
 /** The reference's CPU per response over the contender's, round by round: above 1 when the contender is cheaper. */

@@ -26,10 +26,10 @@ export function requestTargetPath(target: string): string {
   return query === -1 ? path : path.slice(0, query);
 }
 
-/** A path made only of what RFC 3986 §3.3 allows in one: unreserved, sub-delims, `:@/`, `%XX`. */
-const uriPath = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
-
-/** What a URI path may not hold as it is: any other character, and a `%` not starting `%XX`. */
+/**
+ * What a URI path may not hold as it is (RFC 3986 §3.3 allows unreserved, sub-delims, `:@/` and
+ * `%XX`): any other character, and a `%` not starting `%XX`.
+ */
 const notUriPath = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu;
 
 /**
@@ -42,6 +42,6 @@ const notUriPath = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu;
  */
 export function requestTargetInstance(target: string): string {
   const path = requestTargetPath(target);
-  const encoded = uriPath.test(path) ? path : path.replace(notUriPath, percentEncode);
+  const encoded = path.replace(notUriPath, percentEncode);
   return encoded.startsWith('//') ? `/%2F${encoded.slice(2)}` : encoded;
 }

@@ -78,15 +78,14 @@ export function createNotFoundHandler(options: ResolvedOptions): Middleware {
   }
 
   function refuseMethod(req: Request, res: ServerResponse, methods: ReadonlySet<string>): void {
-    const error = () => methodNotAllowed(req.method, [...methods]);
     if (!fixedAnswers) {
-      sendBuilt(req, res, error());
+      sendBuilt(req, res, methodNotAllowed(req.method, [...methods]));
       return;
     }
     const key = `${req.method} ${allowHeader(methods)}`;
     let answer = methodAnswers.get(key);
     if (answer === undefined) {
-      answer = prepare(error());
+      answer = prepare(methodNotAllowed(req.method, [...methods]));
       if (methodAnswers.size < methodAnswersKept) methodAnswers.set(key, answer);
     }
     send(req, res, answer);
