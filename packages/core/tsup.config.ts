@@ -1,1 +1,4 @@
-export { default } from '../../tsup.config.base';
+import { defineConfig } from 'tsup';
+import base from '../../tsup.config.base';
+
+export default defineConfig({ ...base, entry: ['src/index.ts', 'src/adapter.ts'] });

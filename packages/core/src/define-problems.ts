@@ -5,7 +5,12 @@ import {
   type ProblemErrorClass,
   type StackPolicy,
 } from './problem-error.js';
-import { createRegistry, type Registry, type RegistryDefinition } from './registry.js';
+import {
+  type CodeDefinition,
+  createRegistry,
+  type Registry,
+  type RegistryDefinition,
+} from './registry.js';
 
 /** An application's catalogue: its registry and the `ProblemError` class that knows its codes. */
 export interface Problems<Code extends string> {
@@ -14,7 +19,7 @@ export interface Problems<Code extends string> {
 }
 
 /** An application's problems: its registry's definition, and how its errors are constructed. */
-export interface ProblemsDefinition<Codes extends Readonly<Record<string, number>>>
+export interface ProblemsDefinition<Codes extends Readonly<Record<string, CodeDefinition>>>
   extends RegistryDefinition<Codes> {
   /**
    * Which errors of the class capture a stack trace when the throw does not say (`captureStack`):
@@ -33,13 +38,16 @@ const where = '@faultline/core';
  * export const problems = defineProblems({
  *   typeBase: 'https://api.example.com/docs/errors',
  *   types: { 402: { slug: 'payment-required', title: 'Payment Required' } },
- *   codes: { PAYMENT_REQUIRED: 402 },
+ *   codes: {
+ *     PAYMENT_REQUIRED: 402,
+ *     DATASET_ARCHIVED: { status: 409, type: { slug: 'dataset-archived', title: 'Dataset Archived' } },
+ *   },
  *   stackPolicy: 'server-errors',
  * });
  * throw new problems.ProblemError('PAYMENT_REQUIRED'); // 'PAYMNT_REQUIRED' does not compile
  */
 export function defineProblems<
-  const Codes extends Readonly<Record<string, number>> = Record<never, number>,
+  const Codes extends Readonly<Record<string, CodeDefinition>> = Record<never, number>,
 >(
   definition: ProblemsDefinition<Codes> = {},
 ): Problems<DefaultErrorCode | Extract<keyof NoInfer<Codes>, string>> {

@@ -41,14 +41,74 @@ export function unsupportedMediaType(accepted: readonly string[], method?: strin
   });
 }
 
-/** A JSON body that does not parse (or is valid JSON of a kind the parser refuses): 400. */
-export function malformedJson(bodyText: string, cause?: unknown): ProblemError {
-  const detail = /^[\t\n\r ]*$/.test(bodyText)
-    ? 'JSON parse error: the request body is empty.'
-    : findJsonSyntaxError(bodyText) === undefined
-      ? 'JSON parse error: the body must be a JSON object or array.'
-      : describeJsonParseError(bodyText);
+/** The media types read as JSON unless an application says otherwise, named by every 415. */
+export const JSON_MEDIA_TYPES: readonly string[] = ['application/json', 'application/*+json'];
+
+function invalidJson(detail: string, cause: unknown): ProblemError {
   return new ProblemError('VALIDATION_ERROR', { detail, cause, captureStack: false });
+}
+
+/**
+ * A JSON body that does not parse (or is valid JSON of a kind the parser refuses): 400, saying
+ * where it broke without echoing it. Without the body's text (a parser that kept none), the
+ * detail says only that the body is not JSON.
+ */
+export function malformedJson(bodyText: string | undefined, cause?: unknown): ProblemError {
+  if (bodyText === undefined)
+    return invalidJson('JSON parse error: the body is not valid JSON.', cause);
+  let detail: string;
+  try {
+    detail = /^[\t\n\r ]*$/.test(bodyText)
+      ? 'JSON parse error: the request body is empty.'
+      : findJsonSyntaxError(bodyText) === undefined
+        ? 'JSON parse error: the body must be a JSON object or array.'
+        : describeJsonParseError(bodyText);
+  } catch {
+    detail = 'JSON parse error: the body is not valid JSON.';
+  }
+  return invalidJson(detail, cause);
+}
+
+/** A JSON body that is not valid UTF-8 (decoding would alter it): 400. */
+export function invalidUtf8Json(cause?: unknown): ProblemError {
+  return invalidJson('JSON parse error: the request body is not valid UTF-8.', cause);
+}
+
+/** Valid JSON refused for prototype poisoning: a `__proto__` or `constructor.prototype` key. */
+export function forbiddenJsonProperty(cause?: unknown): ProblemError {
+  return invalidJson(
+    'JSON parse error: the body uses a forbidden property name (__proto__ or constructor.prototype).',
+    cause,
+  );
+}
+
+/** A body shorter or longer than its Content-Length announced: 400. */
+export function bodyLengthMismatch(cause?: unknown): ProblemError {
+  return invalidJson('The request body does not match its Content-Length.', cause);
+}
+
+/** Whole seconds until a retry, from milliseconds: never 0, so a client always waits. */
+export function retrySeconds(milliseconds: number): number | undefined {
+  return Number.isFinite(milliseconds) && milliseconds >= 0
+    ? Math.max(1, Math.ceil(milliseconds / 1000))
+    : undefined;
+}
+
+/** A rate limiter refused the request: 429 RATE_LIMIT_EXCEEDED, with `Retry-After` when known. */
+export function rateLimited(retryAfterSeconds?: number): ProblemError {
+  return new ProblemError('RATE_LIMIT_EXCEEDED', {
+    detail: 'You have exceeded the allowed number of requests. Please try again later.',
+    captureStack: false,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfter: retryAfterSeconds }),
+  });
+}
+
+/** A rate limiter banned the client: 403 ACCESS_DENIED. */
+export function rateLimitBanned(): ProblemError {
+  return new ProblemError('ACCESS_DENIED', {
+    detail: 'This client made too many requests and is blocked for now.',
+    captureStack: false,
+  });
 }
 
 /** A body over the size limit: 413 PAYLOAD_TOO_LARGE, naming the limit when it is known. */
@@ -123,6 +183,15 @@ const notHttp: ExposedStatus = {
   expose: true,
   message: 'The request is not valid HTTP/1.1.',
 };
+
+/**
+ * Whether a parser error code means the client is gone, not wrong: a reset connection. There is
+ * no one to answer. (A client that half-closed in the middle of a request may still read: it is
+ * answered.)
+ */
+export function clientWentAway(code: string | undefined): boolean {
+  return code === 'ECONNRESET';
+}
 
 /**
  * What to answer a request Node's HTTP parser rejected before any framework ran, by the

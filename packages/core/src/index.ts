@@ -1,22 +1,6 @@
 export { type DefaultErrorCode, defaultCatalogue } from './catalogue.js';
 export { defineProblems, type Problems, type ProblemsDefinition } from './define-problems.js';
-export {
-  bodyTooLarge,
-  declaresUtf8,
-  malformedJson,
-  malformedUrl,
-  methodNotAllowed,
-  parserRejection,
-  routeNotFound,
-  unsupportedCharset,
-  unsupportedMediaType,
-} from './framework-problems.js';
-export { allowHeader, type ChallengeOptions, wwwAuthenticate } from './headers.js';
-export {
-  describeJsonParseError,
-  findJsonSyntaxError,
-  type JsonSyntaxError,
-} from './json-parse.js';
+export type { ChallengeOptions } from './headers.js';
 export {
   createNormaliser,
   type ErrorMapper,
@@ -25,7 +9,6 @@ export {
   type Normaliser,
   normalise,
   type ProblemResponse,
-  UNEXPECTED_ERROR_DETAIL,
 } from './normalise.js';
 export {
   PROBLEM_CONTENT_TYPE,
@@ -39,19 +22,19 @@ export {
   type ProblemErrorOptions,
   type StackPolicy,
 } from './problem-error.js';
-export { rawHttpResponse } from './raw-response.js';
 export {
+  type CodeDefinition,
   defaultRegistry,
   type ProblemTypeDefinition,
+  type ProblemTypeDescription,
   type Registry,
   type RegistryDefinition,
   type ResolvedCode,
+  type ResolvedProblemType,
   type ResolvedStatus,
   type TypeUriBuilder,
 } from './registry.js';
-export { requestTargetInstance, requestTargetPath } from './request-target.js';
 export { problemDocumentSchema } from './schema.js';
-export { isErrorStatus, reasonPhrase } from './status.js';
 export {
   type AjvErrorLike,
   type ValidationErrorEntry,

@@ -1,3 +1,4 @@
+import { representationHeaders } from './header-policy.js';
 import {
   allowHeader,
   assertChallengeOptions,
@@ -7,6 +8,7 @@ import {
   isToken,
   wwwAuthenticate,
 } from './headers.js';
+import { applyMappers, type ErrorMapper } from './mappers.js';
 import {
   PROBLEM_CONTENT_TYPE,
   type ProblemDocument,
@@ -14,18 +16,12 @@ import {
   standardMembers,
 } from './problem-document.js';
 import { isProblemError } from './problem-error.js';
+import { readProperty as read } from './read.js';
 import { defaultRegistry, type Registry } from './registry.js';
 import { isErrorStatus } from './status.js';
 import { asUriReference } from './uri-reference.js';
 
-/**
- * Turns an application's own error into a problem, or returns nothing to pass it on.
- *
- * @example (error) => error instanceof DatasetNameTaken
- *   ? new ProblemError('RESOURCE_ALREADY_EXISTS', { detail: error.message, cause: error })
- *   : undefined
- */
-export type ErrorMapper = (error: unknown) => unknown;
+export type { ErrorMapper };
 
 export interface NormaliseOptions {
   /** The catalogue to answer with (from `defineProblems`); the default catalogue otherwise. */
@@ -62,17 +58,13 @@ export const UNEXPECTED_ERROR_DETAIL = 'An unexpected error occurred.';
 
 const where = '@faultline/core';
 const errorCodeName = /^[A-Z][A-Z0-9_]*$/;
-/** Foreign errors may carry headers; these describe the body and are ours to set. */
-const reservedHeaders = new Set([
+/** Foreign errors may carry headers; these describe the body or the connection and are not theirs to set. */
+const reservedHeaders: ReadonlySet<string> = new Set([
+  ...representationHeaders,
   'content-type',
-  'content-length',
-  'content-encoding',
-  'content-range',
-  'content-location',
-  'etag',
-  'last-modified',
-  'transfer-encoding',
   'connection',
+  'keep-alive',
+  'upgrade',
 ]);
 
 /** What every kind of thrown value is reduced to before the response is built. */
@@ -88,15 +80,6 @@ interface Classified {
   retryAfter: number | undefined;
   allow: readonly string[] | undefined;
   headers: Record<string, string>;
-}
-
-/** Reads a property of a value that may be hostile: a throwing getter or Proxy trap reads as undefined. */
-function read(value: object, key: PropertyKey): unknown {
-  try {
-    return (value as Record<PropertyKey, unknown>)[key];
-  } catch {
-    return undefined;
-  }
 }
 
 function optionalString(value: unknown): string | undefined {
@@ -254,15 +237,21 @@ function validateOptions(options: NormaliseOptions): void {
     assertChallengeOptions(options.challenge, `${where}: challenge`);
 }
 
+/** Builds a problem response from a value the mappers (and an adapter) have already seen. */
+export type ResponseBuilder = (
+  value: unknown,
+  instance: string | undefined,
+  /** The error as thrown, whose stack `exposeStack` shows. */
+  original: unknown,
+) => ProblemResponse;
+
 /**
- * Builds the normaliser an adapter uses for every request: options are checked and resolved
- * once, here. The normaliser is total: whatever it is given, it returns a problem response and
- * never throws.
+ * The part of normalising that follows the mappers: options checked and resolved once, then a
+ * builder that is total (whatever it is given, it returns a problem response and never throws).
  */
-export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
+export function createResponseBuilder(options: NormaliseOptions = {}): ResponseBuilder {
   validateOptions(options);
   const registry = options.registry ?? defaultRegistry;
-  const mappers = options.mappers ?? [];
   const defaultRetryAfter = String(options.retryAfter ?? 60);
   const challenge = options.challenge ?? {};
   const missingCredentials = wwwAuthenticate(challenge);
@@ -270,33 +259,27 @@ export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
   const maxDetailLength = options.maxDetailLength ?? 1024;
   const exposeStack = options.exposeStack === true;
 
-  /** A mapper that throws is a bug of its own: the request is answered as an unexpected error. */
-  function map(error: unknown): unknown {
-    try {
-      for (const mapper of mappers) {
-        const mapped = mapper(error);
-        if (mapped !== undefined && mapped !== null) return mapped;
-      }
-      return error;
-    } catch {
-      return undefined;
-    }
-  }
-
-  function respond(error: unknown, context: NormaliseContext | undefined): ProblemResponse {
-    const mapped = mappers.length === 0 ? error : map(error);
-    const problem = classify(mapped, registry);
+  function respond(
+    value: unknown,
+    instanceOfRequest: string | undefined,
+    original: unknown,
+  ): ProblemResponse {
+    const problem = classify(value, registry);
     const { status } = problem;
-    const resolved = registry.byStatus(status);
     const serverError = status >= 500;
+    const code = serverError ? undefined : (problem.code ?? registry.byStatus(status).code);
+    // A code with a problem type of its own answers with that type (a 5xx too, without sending
+    // the code); any other, with its status's.
+    const named = problem.code ?? code;
+    const { title, type } =
+      (named === undefined ? undefined : registry.byCode(named)) ?? registry.byStatus(status);
 
     let detail = problem.detail;
     if (serverError && !problem.explicit)
       detail = status === 500 ? UNEXPECTED_ERROR_DETAIL : undefined;
-    const instance = problem.instance ?? context?.instance;
-    const code = serverError ? undefined : (problem.code ?? resolved.code);
+    const instance = problem.instance ?? instanceOfRequest;
 
-    const body: Record<string, unknown> = { status, title: resolved.title, type: resolved.type };
+    const body: Record<string, unknown> = { status, title, type };
     if (detail !== undefined) body.detail = cut(detail, maxDetailLength);
     if (instance !== undefined) body.instance = asUriReference(instance);
     if (code !== undefined) body.error_code = code;
@@ -306,7 +289,7 @@ export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
       }
     }
     if (exposeStack) {
-      const stack = stackOf(error);
+      const stack = stackOf(original);
       if (stack !== undefined) body.stack = stack;
     }
 
@@ -331,13 +314,28 @@ export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
     return { status, headers, body: body as unknown as ProblemDocument };
   }
 
-  return function normalise(error, context) {
+  return function build(value, instance, original) {
     try {
-      return respond(error, context);
+      return respond(value, instance, original);
     } catch {
       // Only a hostile value gets here, such as extensions whose keys cannot be listed.
-      return respond(undefined, context);
+      return respond(undefined, instance, undefined);
     }
+  };
+}
+
+/**
+ * Builds a normaliser: options are checked and resolved once, here. The normaliser is total:
+ * whatever it is given, it returns a problem response and never throws. A mapper that throws
+ * makes the answer a 500.
+ */
+export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
+  const build = createResponseBuilder(options);
+  const mappers = options.mappers ?? [];
+  return function normalise(error, context) {
+    const mapped =
+      mappers.length === 0 ? { ok: true as const, value: error } : applyMappers(mappers, error);
+    return build(mapped.ok ? mapped.value : undefined, context?.instance, error);
   };
 }
 

@@ -1,15 +1,31 @@
 import { defaultCatalogue } from './catalogue.js';
 import { codeFromPhrase, isErrorStatus, reasonPhrase } from './status.js';
 
-/** A problem type: what every problem of one HTTP status means in this API. */
-export interface ProblemTypeDefinition {
+/** What a problem type says about itself: its URI fragment, its title and, optionally, what it means. */
+export interface ProblemTypeDescription {
   /** The fragment of the type URI: `<typeBase>#<slug>`. */
   readonly slug: string;
   /** The stable, human-readable summary sent as `title`. */
   readonly title: string;
+  /** What the problem means, for the documentation the type URI points to. */
+  readonly description?: string;
+}
+
+/** A problem type for every problem of one HTTP status that has no type of its own. */
+export interface ProblemTypeDefinition extends ProblemTypeDescription {
   /** The error code used when an error carries only this status. */
   readonly code?: string;
 }
+
+/**
+ * An error code: its HTTP status alone (the code then shares its status's problem type), or its
+ * status and a problem type of its own.
+ *
+ * @example { DATASET_LOCKED: { status: 423, type: { slug: 'dataset-locked', title: 'Dataset Locked' } } }
+ */
+export type CodeDefinition =
+  | number
+  | { readonly status: number; readonly type?: ProblemTypeDescription };
 
 /** Builds a problem type's URI, in place of `<typeBase>#<slug>`. */
 export type TypeUriBuilder = (problemType: {
@@ -18,7 +34,9 @@ export type TypeUriBuilder = (problemType: {
 }) => string;
 
 /** What an application adds to the default catalogue, in one place. */
-export interface RegistryDefinition<Codes extends Readonly<Record<string, number>>> {
+export interface RegistryDefinition<
+  Codes extends Readonly<Record<string, CodeDefinition>> = Readonly<Record<string, CodeDefinition>>,
+> {
   /**
    * The documentation base of the type URIs, `https://api.example.com/docs/errors`; or a function
    * that builds each URI. Without it, `type` is `about:blank` and `title` the status's reason
@@ -27,7 +45,10 @@ export interface RegistryDefinition<Codes extends Readonly<Record<string, number
   readonly typeBase?: string | TypeUriBuilder;
   /** Problem types for statuses the default catalogue does not define, keyed by status. */
   readonly types?: Readonly<Record<number, ProblemTypeDefinition>>;
-  /** Error codes, each with its HTTP status: `{ PAYMENT_REQUIRED: 402 }`. */
+  /**
+   * Error codes, each with its HTTP status and, when it is a problem of its own, its type:
+   * `{ PAYMENT_REQUIRED: 402, DATASET_ARCHIVED: { status: 409, type: { slug, title } } }`.
+   */
   readonly codes?: Codes;
 }
 
@@ -48,10 +69,23 @@ export interface ResolvedCode {
   readonly type: string;
 }
 
+/** One problem type of a registry, with the codes that answer with it: what its page documents. */
+export interface ResolvedProblemType {
+  readonly slug: string;
+  readonly title: string;
+  /** The type URI (`about:blank` without a type base). */
+  readonly type: string;
+  readonly status: number;
+  readonly description: string | undefined;
+  readonly codes: readonly string[];
+}
+
 /** A catalogue of problem types and error codes, resolved once. */
 export interface Registry<Code extends string = string> {
   /** Every error code, in definition order. */
   readonly codes: readonly Code[];
+  /** Every problem type, those of the default catalogue first. */
+  readonly types: readonly ResolvedProblemType[];
   /** Whether `code` is one of this registry's codes. */
   has(code: unknown): code is Code;
   byCode(code: string): ResolvedCode | undefined;
@@ -64,9 +98,7 @@ const slugName = /^[a-z0-9][a-z0-9-]*$/;
 const absoluteUri = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s#]+$/;
 const where = '@faultline/core';
 
-function typeUriBuilder(
-  base: RegistryDefinition<Readonly<Record<string, number>>>['typeBase'],
-): TypeUriBuilder | undefined {
+function typeUriBuilder(base: RegistryDefinition['typeBase']): TypeUriBuilder | undefined {
   if (base === undefined || typeof base === 'function') return base;
   if (typeof base !== 'string' || !absoluteUri.test(base)) {
     throw new TypeError(
@@ -84,20 +116,55 @@ function assertStatus(status: unknown, what: string): asserts status is number {
   }
 }
 
+function assertDescription(type: unknown, what: string): asserts type is ProblemTypeDescription {
+  const { slug, title, description } = (type ?? {}) as Record<string, unknown>;
+  if (typeof slug !== 'string' || !slugName.test(slug)) {
+    throw new TypeError(
+      `${where}: ${what} needs a lower-case kebab slug, such as "payment-required"`,
+    );
+  }
+  if (typeof title !== 'string' || title.trim() === '') {
+    throw new TypeError(`${where}: ${what} needs a non-empty title`);
+  }
+  if (description !== undefined && typeof description !== 'string') {
+    throw new TypeError(`${where}: ${what} has a description that is not a string`);
+  }
+}
+
+/** A type being assembled: its description, its status, and the codes answered with it. */
+interface TypeEntry {
+  readonly description: ProblemTypeDescription;
+  readonly status: number;
+  readonly codes: string[];
+}
+
 /**
  * Builds a registry: the default catalogue plus `definition`'s types and codes. Every mistake in
- * a definition throws here, at start-up, with a message that names it.
+ * a definition throws here, at start-up, with a message that names it and says what to do.
  */
 export function createRegistry<Code extends string>(
-  definition: RegistryDefinition<Readonly<Record<string, number>>> = {},
+  definition: RegistryDefinition = {},
 ): Registry<Code> {
   const buildUri = typeUriBuilder(definition.typeBase);
   const codeStatus = new Map<string, number>(Object.entries(defaultCatalogue.codes));
-  const types = new Map<number, ProblemTypeDefinition>(
+  /** Codes with a problem type of their own, by code. */
+  const ownTypes = new Map<string, TypeEntry>();
+  /** The type of each status, for codes and errors with no type of their own. */
+  const statusTypes = new Map<number, ProblemTypeDefinition>(
     Object.entries(defaultCatalogue.types).map(([status, type]) => [Number(status), type]),
   );
+  const slugs = new Map<string, string>(
+    [...statusTypes].map(([status, type]) => [type.slug, `the problem type of status ${status}`]),
+  );
+  const claimSlug = (slug: string, owner: string): void => {
+    const holder = slugs.get(slug);
+    if (holder !== undefined) {
+      throw new TypeError(`${where}: slug "${slug}" of ${owner} is already used by ${holder}`);
+    }
+    slugs.set(slug, owner);
+  };
 
-  for (const [code, status] of Object.entries(definition.codes ?? {})) {
+  for (const [code, spec] of Object.entries(definition.codes ?? {})) {
     if (!codeName.test(code)) {
       throw new TypeError(
         `${where}: error code "${code}" must be UPPER_SNAKE_CASE, such as "PAYMENT_REQUIRED"`,
@@ -105,80 +172,118 @@ export function createRegistry<Code extends string>(
     }
     if (codeStatus.has(code))
       throw new TypeError(`${where}: error code "${code}" is already defined`);
+    const status = typeof spec === 'object' && spec !== null ? spec.status : spec;
     assertStatus(status, `error code "${code}"`);
     codeStatus.set(code, status);
+    if (typeof spec === 'object' && spec !== null && spec.type !== undefined) {
+      assertDescription(spec.type, `the problem type of error code "${code}"`);
+      claimSlug(spec.type.slug, `error code "${code}"`);
+      ownTypes.set(code, { description: spec.type, status, codes: [code] });
+    }
   }
 
-  const slugs = new Set([...types.values()].map((type) => type.slug));
   for (const [key, type] of Object.entries(definition.types ?? {})) {
     const status = Number(key);
     assertStatus(status, `problem type "${key}"`);
-    if (types.has(status))
-      throw new TypeError(`${where}: a problem type for status ${status} is already defined`);
-    if (typeof type?.slug !== 'string' || !slugName.test(type.slug)) {
+    if (statusTypes.has(status)) {
       throw new TypeError(
-        `${where}: problem type ${status} needs a lower-case kebab slug, such as "payment-required"`,
+        `${where}: a problem type for status ${status} is already defined; give the codes that need another one a type of their own: { status: ${status}, type: { slug, title } }`,
       );
     }
-    if (slugs.has(type.slug))
-      throw new TypeError(`${where}: slug "${type.slug}" is already used by another problem type`);
-    if (typeof type.title !== 'string' || type.title.trim() === '') {
-      throw new TypeError(`${where}: problem type ${status} needs a non-empty title`);
-    }
+    assertDescription(type, `problem type ${status}`);
     if (type.code !== undefined && codeStatus.get(type.code) !== status) {
       throw new TypeError(
         `${where}: problem type ${status} names code "${type.code}", which is not a ${status} code`,
       );
     }
-    slugs.add(type.slug);
-    types.set(status, type);
+    claimSlug(type.slug, `the problem type of status ${status}`);
+    statusTypes.set(status, type);
   }
+
+  const uriOf = (slug: string, status: number): string => {
+    const uri = buildUri === undefined ? 'about:blank' : buildUri({ slug, status });
+    if (typeof uri !== 'string' || uri === '') {
+      throw new TypeError(
+        `${where}: the typeBase function returned ${String(uri)} for "${slug}" (status ${status}); it must return a URI`,
+      );
+    }
+    return uri;
+  };
 
   const statuses = new Map<number, ResolvedStatus>();
   const resolveStatus = (status: number): ResolvedStatus => {
     let resolved = statuses.get(status);
     if (resolved === undefined) {
-      const type = types.get(status);
-      const serverError = status >= 500;
+      const type = statusTypes.get(status);
       const defaultCode =
         type?.code ??
-        [...codeStatus].find(([, s]) => s === status)?.[0] ??
+        [...codeStatus].find(([code, s]) => s === status && !ownTypes.has(code))?.[0] ??
         codeFromPhrase(reasonPhrase(status));
       resolved = {
         status,
         title: type !== undefined && buildUri !== undefined ? type.title : reasonPhrase(status),
-        type:
-          type !== undefined && buildUri !== undefined
-            ? buildUri({ slug: type.slug, status })
-            : 'about:blank',
-        code: serverError ? undefined : defaultCode,
+        type: type === undefined ? 'about:blank' : uriOf(type.slug, status),
+        code: status >= 500 ? undefined : defaultCode,
       };
       statuses.set(status, resolved);
     }
     return resolved;
   };
-
-  const resolvedCodes = new Map<string, ResolvedCode>();
-  for (const [code, status] of codeStatus) {
-    const { title, type } = resolveStatus(status);
-    resolvedCodes.set(code, { code, status, title, type });
-  }
   // Every possible status is resolved now, so a request never builds one and a bad builder fails here.
   for (let status = 400; status <= 599; status++) resolveStatus(status);
-  for (const { type, status } of statuses.values()) {
-    if (typeof type !== 'string' || type === '') {
+
+  const statusEntries = new Map<number, TypeEntry>();
+  const resolvedCodes = new Map<string, ResolvedCode>();
+  for (const [code, status] of codeStatus) {
+    const own = ownTypes.get(code);
+    if (own !== undefined) {
+      const { slug, title } = own.description;
+      resolvedCodes.set(code, {
+        code,
+        status,
+        title: buildUri === undefined ? reasonPhrase(status) : title,
+        type: uriOf(slug, status),
+      });
+      continue;
+    }
+    const type = statusTypes.get(status);
+    if (type === undefined && buildUri !== undefined) {
       throw new TypeError(
-        `${where}: the typeBase function returned ${String(type)} for status ${status}; it must return a URI`,
+        `${where}: error code "${code}" (status ${status}) has no problem type, so its type URI would be about:blank; give it one ({ ${code}: { status: ${status}, type: { slug, title } } }) or add types: { ${status}: { slug, title } }`,
       );
     }
+    if (type !== undefined) {
+      let entry = statusEntries.get(status);
+      if (entry === undefined) {
+        entry = { description: type, status, codes: [] };
+        statusEntries.set(status, entry);
+      }
+      entry.codes.push(code);
+    }
+    const { title, type: uri } = resolveStatus(status);
+    resolvedCodes.set(code, { code, status, title, type: uri });
   }
+
+  const types: ResolvedProblemType[] = [];
+  for (const [status, type] of statusTypes) {
+    const entry = statusEntries.get(status) ?? { description: type, status, codes: [] };
+    types.push(describeType(entry, resolveStatus(status).type));
+  }
+  for (const [code, entry] of ownTypes)
+    types.push(describeType(entry, resolvedCodes.get(code)!.type));
 
   return {
     codes: [...codeStatus.keys()] as Code[],
+    types,
     has: (code: unknown): code is Code => typeof code === 'string' && resolvedCodes.has(code),
     byCode: (code) => resolvedCodes.get(code),
     byStatus: (status) => statuses.get(status) ?? resolveStatus(status),
   };
+}
+
+function describeType(entry: TypeEntry, uri: string): ResolvedProblemType {
+  const { slug, title, description } = entry.description;
+  return { slug, title, type: uri, status: entry.status, description, codes: entry.codes };
 }
 
 /** The default catalogue, with no type base: every `type` is `about:blank`. */

@@ -161,9 +161,24 @@ function describe(failure: Failure, location: ValidationLocation): string {
   }
 }
 
+/** The most failures one problem lists in `errors`; Ajv stops far sooner unless `allErrors` is on. */
+export const MAX_VALIDATION_ERRORS = 100;
+
+/**
+ * A part of the request a validator refused without saying which rule failed (a custom
+ * validator's own error, whose message is not ours to show): 400, `INVALID_ID` for the path.
+ */
+export function invalidRequestPart(location: ValidationLocation): ProblemError {
+  return new ProblemError(location === 'params' ? 'INVALID_ID' : 'VALIDATION_ERROR', {
+    detail: `${wholeNames[location]} is invalid.`,
+    captureStack: false,
+  });
+}
+
 /**
  * Many validation failures → one problem: the most relevant failure sets the code and the
- * `detail`, and every failure is listed in the `errors` extension with a JSON Pointer.
+ * `detail`, and every failure (the first 100) is listed in the `errors` extension with a JSON
+ * Pointer.
  * Accepts Ajv's `ErrorObject[]` as it is, or a neutral list.
  *
  * @example throw validationProblem(validate.errors ?? [])
@@ -172,7 +187,7 @@ export function validationProblem(
   failures: readonly (ValidationFailure | AjvErrorLike)[],
   location: ValidationLocation = 'body',
 ): ProblemError {
-  const normalised = failures.map(toFailure);
+  const normalised = failures.slice(0, MAX_VALIDATION_ERRORS).map(toFailure);
   const where = location === 'body' ? undefined : locationNames[location];
   const errors: ValidationErrorEntry[] = normalised.map((failure) => ({
     detail: describe(failure, location),

@@ -1,16 +1,16 @@
+import { normalise } from '@faultline/core';
 import {
   bodyTooLarge,
   declaresUtf8,
   malformedJson,
   malformedUrl,
   methodNotAllowed,
-  normalise,
   parserRejection,
   rawHttpResponse,
   routeNotFound,
   unsupportedCharset,
   unsupportedMediaType,
-} from '@faultline/core';
+} from '@faultline/core/adapter';
 
 describe('the problems adapters raise for framework signals', () => {
   it('404 for a path no route serves', () => {

@@ -1,4 +1,4 @@
-import { allowHeader, wwwAuthenticate } from '@faultline/core';
+import { allowHeader, wwwAuthenticate } from '@faultline/core/adapter';
 
 describe('allowHeader', () => {
   it('upper-cases, de-duplicates and sorts, adding HEAD beside GET', () => {

@@ -1,4 +1,4 @@
-import { describeJsonParseError, findJsonSyntaxError } from '@faultline/core';
+import { describeJsonParseError, findJsonSyntaxError } from '@faultline/core/adapter';
 import fc from 'fast-check';
 
 describe('describeJsonParseError', () => {

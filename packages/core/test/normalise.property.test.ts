@@ -1,4 +1,5 @@
-import { createNormaliser, isErrorStatus, ProblemError } from '@faultline/core';
+import { createNormaliser, ProblemError } from '@faultline/core';
+import { isErrorStatus } from '@faultline/core/adapter';
 import fc from 'fast-check';
 import { isValidProblem } from './problem-schema';
 

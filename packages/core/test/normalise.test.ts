@@ -1,10 +1,5 @@
-import {
-  createNormaliser,
-  defineProblems,
-  normalise,
-  ProblemError,
-  UNEXPECTED_ERROR_DETAIL,
-} from '@faultline/core';
+import { createNormaliser, defineProblems, normalise, ProblemError } from '@faultline/core';
+import { UNEXPECTED_ERROR_DETAIL } from '@faultline/core/adapter';
 import Boom from '@hapi/boom';
 import createHttpError from 'http-errors';
 import { isValidProblem } from './problem-schema';

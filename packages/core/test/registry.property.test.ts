@@ -1,13 +1,13 @@
-import { defineProblems, isErrorStatus } from '@faultline/core';
+import { defineProblems } from '@faultline/core';
+import { isErrorStatus } from '@faultline/core/adapter';
 import fc from 'fast-check';
 
 const code = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,20}$/).map((name) => `APP_${name}`);
 const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/).map((name) => `app-${name}`);
+const catalogueStatuses = [400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 502, 503];
 const freeStatus = fc
   .integer({ min: 400, max: 599 })
-  .filter(
-    (status) => ![400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 502, 503].includes(status),
-  );
+  .filter((status) => !catalogueStatuses.includes(status));
 
 describe('defineProblems, for any definition', () => {
   it('round-trips every valid definition: each code answers with its status and its type', () => {
@@ -31,24 +31,66 @@ describe('defineProblems, for any definition', () => {
           const types = Object.fromEntries(
             typeList.map(([status, name, title]) => [status, { slug: name, title }]),
           );
-          const problems = defineProblems({
-            typeBase: 'https://errors.example/docs',
-            codes,
-            types,
-          });
+          const typed = new Set([...catalogueStatuses, ...typeList.map(([status]) => status)]);
+          const untyped = Object.entries(codes).find(([, status]) => !typed.has(status));
+          const define = () =>
+            defineProblems({ typeBase: 'https://errors.example/docs', codes, types });
+          if (untyped !== undefined) {
+            // With a type base, every code must resolve to a real type URI.
+            expect(define).toThrow(
+              `error code "${untyped[0]}" (status ${untyped[1]}) has no problem type`,
+            );
+            return;
+          }
+          const problems = define();
           for (const [name, status] of Object.entries(codes)) {
             const error = new problems.ProblemError(name as never);
             expect(error.status).toBe(status);
-            const type = types[status];
-            expect(error.type).toBe(
-              type === undefined
-                ? problems.registry.byStatus(status).type
-                : `https://errors.example/docs#${type.slug}`,
-            );
+            expect(error.type).toBe(problems.registry.byStatus(status).type);
+            expect(error.type).not.toBe('about:blank');
           }
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives every code with a type of its own that type, and the rest their status type', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(fc.tuple(code, fc.integer({ min: 400, max: 599 }), slug), {
+            selector: ([name, , typeSlug]) => [name, typeSlug],
+            maxLength: 6,
+          })
+          .filter(
+            (entries) =>
+              new Set(entries.map(([name]) => name)).size === entries.length &&
+              new Set(entries.map(([, , typeSlug]) => typeSlug)).size === entries.length,
+          ),
+        (entries) => {
+          const codes = Object.fromEntries(
+            entries.map(([name, status, typeSlug]) => [
+              name,
+              { status, type: { slug: typeSlug, title: `Title ${typeSlug}` } },
+            ]),
+          );
+          const problems = defineProblems({ typeBase: 'https://errors.example/docs', codes });
+          for (const [name, status, typeSlug] of entries) {
+            expect(problems.registry.byCode(name)).toEqual({
+              code: name,
+              status,
+              title: `Title ${typeSlug}`,
+              type: `https://errors.example/docs#${typeSlug}`,
+            });
+          }
+          // A status's own type is untouched by the codes that bring their own.
+          expect(problems.registry.byStatus(409).type).toBe(
+            'https://errors.example/docs#resource-conflict',
+          );
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

@@ -6,7 +6,18 @@ describe('defineProblems', () => {
     types: {
       402: { slug: 'payment-required', title: 'Payment Required', code: 'PAYMENT_REQUIRED' },
     },
-    codes: { PAYMENT_REQUIRED: 402, DATASET_LOCKED: 423 },
+    codes: {
+      PAYMENT_REQUIRED: 402,
+      DATASET_LOCKED: {
+        status: 423,
+        type: { slug: 'dataset-locked', title: 'Dataset Locked', description: 'Being imported.' },
+      },
+      DATASET_ARCHIVED: {
+        status: 409,
+        type: { slug: 'dataset-archived', title: 'Dataset Archived' },
+      },
+      NAME_TAKEN: 409,
+    },
   });
 
   it("adds the application's codes and types to the default catalogue", () => {
@@ -25,9 +36,67 @@ describe('defineProblems', () => {
     expect(problems.registry.codes).toContain('DATASET_LOCKED');
   });
 
-  it('answers a code whose status has no type of its own with about:blank and the reason phrase', () => {
-    const error = new problems.ProblemError('DATASET_LOCKED');
-    expect(error).toMatchObject({ status: 423, title: 'Locked', type: 'about:blank' });
+  it('gives a code with a type of its own that type, on a status with or without one', () => {
+    expect(new problems.ProblemError('DATASET_LOCKED')).toMatchObject({
+      status: 423,
+      title: 'Dataset Locked',
+      type: 'https://api.example.com/docs/errors#dataset-locked',
+    });
+    expect(new problems.ProblemError('DATASET_ARCHIVED')).toMatchObject({
+      status: 409,
+      title: 'Dataset Archived',
+      type: 'https://api.example.com/docs/errors#dataset-archived',
+    });
+  });
+
+  it("gives a code without a type of its own its status's type", () => {
+    expect(new problems.ProblemError('NAME_TAKEN')).toMatchObject({
+      status: 409,
+      title: 'Conflict',
+      type: 'https://api.example.com/docs/errors#resource-conflict',
+    });
+    // An error with only the status gets the status's own code, not a code with its own type.
+    expect(problems.registry.byStatus(409).code).toBe('RESOURCE_ALREADY_EXISTS');
+    expect(problems.registry.byStatus(423)).toMatchObject({ type: 'about:blank', code: 'LOCKED' });
+  });
+
+  it('lists every problem type with the codes that answer with it, for its documentation', () => {
+    const conflict = problems.registry.types.find((type) => type.slug === 'resource-conflict');
+    expect(conflict).toEqual({
+      slug: 'resource-conflict',
+      title: 'Conflict',
+      type: 'https://api.example.com/docs/errors#resource-conflict',
+      status: 409,
+      description: undefined,
+      codes: ['RESOURCE_ALREADY_EXISTS', 'NAME_TAKEN'],
+    });
+    expect(problems.registry.types.find((type) => type.slug === 'dataset-locked')).toEqual({
+      slug: 'dataset-locked',
+      title: 'Dataset Locked',
+      type: 'https://api.example.com/docs/errors#dataset-locked',
+      status: 423,
+      description: 'Being imported.',
+      codes: ['DATASET_LOCKED'],
+    });
+    const listed = problems.registry.types.flatMap((type) => type.codes);
+    expect(new Set(listed)).toEqual(new Set(problems.registry.codes));
+  });
+
+  it('without a type base, answers every code with about:blank and the reason phrase', () => {
+    const plain = defineProblems({
+      codes: {
+        DATASET_LOCKED: 423,
+        DATASET_ARCHIVED: { status: 409, type: { slug: 'a', title: 'A' } },
+      },
+    });
+    expect(new plain.ProblemError('DATASET_LOCKED')).toMatchObject({
+      title: 'Locked',
+      type: 'about:blank',
+    });
+    expect(new plain.ProblemError('DATASET_ARCHIVED')).toMatchObject({
+      title: 'Conflict',
+      type: 'about:blank',
+    });
   });
 
   it('builds type URIs with a function when given one', () => {
@@ -71,10 +140,34 @@ describe('defineProblems', () => {
     [{ codes: { OK_CODE: 200 } }, /status 200; it must be an integer from 400 to 599/],
     [{ codes: { BIG: 600 } }, /status 600/],
     [{ codes: { FRACTION: 404.5 } }, /status 404.5/],
-    [{ types: { 404: { slug: 'x', title: 'X' } } }, /type for status 404 is already defined/],
+    [
+      { types: { 404: { slug: 'x', title: 'X' } } },
+      /type for status 404 is already defined; give the codes/,
+    ],
+    [
+      { typeBase: 'https://x.example/e', codes: { DATASET_LOCKED: 423 } },
+      /error code "DATASET_LOCKED" \(status 423\) has no problem type.*types: \{ 423: \{ slug, title \} \}/,
+    ],
+    [
+      { codes: { APP: { status: 409, type: { slug: 'resource-conflict', title: 'X' } } } },
+      /slug "resource-conflict" of error code "APP" is already used/,
+    ],
+    [
+      { codes: { APP: { status: 409, type: { slug: 'Bad', title: 'X' } } } },
+      /problem type of error code "APP" needs a lower-case kebab slug/,
+    ],
+    [
+      { codes: { APP: { status: 409, type: { slug: 'ok', title: '' } } } },
+      /error code "APP" needs a non-empty title/,
+    ],
+    [
+      { codes: { APP: { status: 409, type: { slug: 'ok', title: 'T', description: 3 } } } },
+      /description that is not a string/,
+    ],
+    [{ codes: { APP: { status: 200 } } }, /error code "APP" has status 200/],
     [
       { types: { 402: { slug: 'resource-not-found', title: 'X' } } },
-      /slug "resource-not-found" is already used/,
+      /slug "resource-not-found" of the problem type of status 402 is already used by the problem type of status 404/,
     ],
     [{ types: { 402: { slug: 'Bad Slug', title: 'X' } } }, /kebab slug/],
     [{ types: { 402: { slug: 'payment', title: ' ' } } }, /non-empty title/],

@@ -1,4 +1,4 @@
-import { requestTargetInstance, requestTargetPath } from '@faultline/core';
+import { requestTargetInstance, requestTargetPath } from '@faultline/core/adapter';
 import fc from 'fast-check';
 
 describe('requestTargetPath', () => {

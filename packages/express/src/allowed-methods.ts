@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { read } from './read.js';
 
 /**
@@ -31,7 +32,29 @@ function match(layer: unknown, path: string): unknown {
   }
 }
 
-function collect(router: unknown, path: string, methods: Set<string>, depth: number): void {
+/** What a walk of the router found at a path. */
+interface Found {
+  readonly methods: Set<string>;
+  /** A route of the path takes every method (`.all()`), or a sub-app may serve it unseen. */
+  anyMethod: boolean;
+}
+
+/** Whether a layer's handle is a mounted Express app, whose routes the walk cannot see. */
+function isSubApp(handle: unknown): boolean {
+  return (
+    typeof handle === 'function' &&
+    typeof read(handle, 'handle') === 'function' &&
+    read(handle, 'settings') !== undefined
+  );
+}
+
+/** Whether a middleware layer is mounted at `/` (Express 4: `regexp.fast_slash`; 5: `slash`). */
+function mountedAtRoot(layer: unknown): boolean {
+  return read(layer, 'slash') === true || read(read(layer, 'regexp'), 'fast_slash') === true;
+}
+
+function collect(router: unknown, path: string, found: Found, depth: number): void {
+  const { methods } = found;
   const stack = read(router, 'stack');
   if (!Array.isArray(stack) || depth > MAX_DEPTH) return;
   for (const layer of stack) {
@@ -42,18 +65,24 @@ function collect(router: unknown, path: string, methods: Set<string>, depth: num
       for (const [method, on] of Object.entries(served)) {
         // `_all` is `.all()`: it matches every method, so it cannot be what failed here.
         if (on && method !== '_all') methods.add(method.toUpperCase());
+        else if (on) found.anyMethod = true;
       }
       continue;
     }
     const handle = read(layer, 'handle');
-    if (!Array.isArray(read(handle, 'stack'))) continue;
+    if (!Array.isArray(read(handle, 'stack'))) {
+      // A sub-app, or a plain middleware mounted under a path (`app.use('/upload', fn)`), may
+      // answer requests this walk cannot see; one mounted at the root is not an endpoint.
+      if ((isSubApp(handle) || !mountedAtRoot(layer)) && match(layer, path)) found.anyMethod = true;
+      continue;
+    }
     const matched = match(layer, path);
     if (!matched) continue;
     const prefix = typeof matched === 'object' ? read(matched, 'path') : read(layer, 'path');
     if (typeof prefix !== 'string' || !path.startsWith(prefix)) continue;
     const rest = path.slice(prefix.length);
     if (rest !== '' && rest[0] !== '/') continue;
-    collect(handle, rest === '' ? '/' : rest, methods, depth + 1);
+    collect(handle, rest === '' ? '/' : rest, found, depth + 1);
   }
 }
 
@@ -62,8 +91,41 @@ function collect(router: unknown, path: string, methods: Set<string>, depth: num
  * empty set when no route matches it.
  */
 export function allowedMethods(router: unknown, path: string): Set<string> {
-  const methods = new Set<string>();
-  collect(router, path, methods, 0);
+  const found: Found = { methods: new Set(), anyMethod: false };
+  collect(router, path, found, 0);
+  const { methods } = found;
   if (methods.has('GET')) methods.add('HEAD');
   return methods;
+}
+
+/**
+ * The path to look up in `req.app`'s router. At the top-level app that is the whole path as the
+ * app saw it (so mounting the handlers under a prefix changes nothing); inside a sub-app, the
+ * path below the sub-app's mount point.
+ */
+export function appPath(req: Request): string {
+  const parent = (req.app as { parent?: unknown } | undefined)?.parent;
+  return parent === undefined ? req.baseUrl + req.path : req.path;
+}
+
+/**
+ * Whether some route may serve this request's method at its path: what decides, before a body
+ * is refused, that the request is a 404 or a 405 instead (as on Fastify, which routes first).
+ * A path a sub-app or an `.all()` route may serve counts as served.
+ */
+export function routeMayServe(req: Request): boolean {
+  let path: string;
+  try {
+    path = appPath(req);
+    decodeURIComponent(path);
+  } catch {
+    return true;
+  }
+  const router = routerOf(req.app);
+  if (!Array.isArray(read(router, 'stack'))) return true;
+  const found: Found = { methods: new Set(), anyMethod: false };
+  collect(router, path, found, 0);
+  if (found.anyMethod) return true;
+  const { methods } = found;
+  return methods.has(req.method) || (req.method === 'HEAD' && methods.has('GET'));
 }

@@ -1,17 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import {
+  assertKnownOptions,
   declaresUtf8,
+  JSON_MEDIA_TYPES,
   malformedJson,
   unsupportedCharset,
   unsupportedMediaType,
-} from '@faultline/core';
+} from '@faultline/core/adapter';
 import bodyParser from 'body-parser';
 import bytes from 'bytes';
+import type { Request } from 'express';
+import { routeMayServe } from './allowed-methods.js';
 import { rememberAcceptEncoding } from './classify.js';
-import { DEFAULT_JSON_TYPES, hasBody, mediaTypeMatcher } from './media-type.js';
+import { hasBody, mediaTypeMatcher } from './media-type.js';
 import type { Middleware } from './middleware-types.js';
-import { assertKnownKeys, where } from './validate.js';
+import { where } from './validate.js';
 
 /** Options of `problemJson()`; all but `type` are body-parser's own JSON options. */
 export interface ProblemJsonOptions {
@@ -44,7 +48,7 @@ export interface ProblemJsonOptions {
 const optionNames = ['type', 'limit', 'strict', 'inflate', 'reviver', 'verify'] as const;
 
 function assertOptions(options: ProblemJsonOptions): readonly string[] {
-  assertKnownKeys(options, optionNames, 'problemJson()');
+  assertKnownOptions(options, optionNames, `${where}: problemJson()`);
   const types = typeof options.type === 'string' ? [options.type] : options.type;
   if (types !== undefined && (!Array.isArray(types) || types.length === 0)) {
     throw new TypeError(
@@ -63,7 +67,7 @@ function assertOptions(options: ProblemJsonOptions): readonly string[] {
       throw new TypeError(`${where}: option ${name} must be a function, got ${typeof value}`);
     }
   }
-  return types ?? DEFAULT_JSON_TYPES;
+  return types ?? JSON_MEDIA_TYPES;
 }
 
 /** The content codings the bundled body-parser decodes, as an `Accept-Encoding` value. */
@@ -137,24 +141,32 @@ export function problemJson(options: ProblemJsonOptions = {}): Middleware {
   }
 
   return function problemJsonParser(req, res, next) {
+    /**
+     * A body is refused only on a request some route serves: elsewhere the answer is the 404 or
+     * 405 routing gives, as on Fastify, and the body is never read.
+     */
+    const refuse = (error: unknown): void => {
+      if (routeMayServe(req as Request)) next(error);
+      else next();
+    };
     const contentType = req.headers['content-type'];
     if (hasBody(req)) {
       if (!isJson(contentType)) {
-        next(unsupportedMediaType(types, req.method));
+        refuse(unsupportedMediaType(types, req.method));
         return;
       }
       if (!declaresUtf8(contentType)) {
-        next(unsupportedCharset());
+        refuse(unsupportedCharset());
         return;
       }
     } else if (req.headers['content-length'] === '0' && isJson(contentType)) {
       // JSON has no empty document: an empty JSON body is malformed, not the `{}` body-parser makes.
-      next(malformedJson(''));
+      refuse(malformedJson(''));
       return;
     }
     // `complete`: a body already received (or read by another parser) is left to body-parser.
     if (limit !== null && !req.complete && announcedLength(req) > limit) {
-      next(announcedTooLarge(limit, announcedLength(req)));
+      refuse(announcedTooLarge(limit, announcedLength(req)));
       return;
     }
     parse(req, res, (error?: unknown) => {
@@ -163,7 +175,7 @@ export function problemJson(options: ProblemJsonOptions = {}): Middleware {
         return;
       }
       rememberAcceptEncoding(error, acceptEncoding);
-      next(error);
+      refuse(error);
     });
   };
 }

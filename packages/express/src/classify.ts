@@ -1,11 +1,12 @@
+import { isProblemError, ProblemError } from '@faultline/core';
 import {
+  bodyLengthMismatch,
   bodyTooLarge,
-  isProblemError,
+  isErrorStatus,
   malformedJson,
   malformedUrl,
-  ProblemError,
   unsupportedCharset,
-} from '@faultline/core';
+} from '@faultline/core/adapter';
 import { read } from './read.js';
 
 /**
@@ -39,19 +40,7 @@ function problem(
 
 function parseFailed(error: unknown): ProblemError {
   const body = read(error, 'body');
-  if (typeof body === 'string') {
-    try {
-      return malformedJson(body, error);
-    } catch {
-      // Locating the error in a string of several MB overflows the regular-expression stack
-      // (RangeError): the client still gets its 400, with the general detail.
-    }
-  }
-  return new ProblemError('VALIDATION_ERROR', {
-    detail: 'JSON parse error: the body is not valid JSON.',
-    cause: error,
-    captureStack: false,
-  });
+  return malformedJson(typeof body === 'string' ? body : undefined, error);
 }
 
 function tooLarge(error: unknown): ProblemError {
@@ -91,16 +80,20 @@ function verifyFailed(error: unknown): unknown {
       captureStack: false,
     });
   }
-  // Any other status is kept by the core's status rules; the message is not shown.
-  return undefined;
+  // Any other status is kept; the message, which body-parser marks as safe to show, is not.
+  return isErrorStatus(status) ? { status, cause: error } : undefined;
 }
 
 /**
  * Maps a body-parser error (by `type`), a corrupt compressed body (zlib `Z_*` code) or Express's
- * undecodable-path `URIError` onto a `ProblemError`; returns `undefined` for anything else, which
- * the core then reads by its status. The original error is kept as `cause`.
+ * undecodable-path `URIError` onto a `ProblemError`, keeping the original error as `cause`;
+ * anything else is returned as it is, for the core to read by its status.
  */
 export function classifyExpressError(error: unknown): unknown {
+  return classify(error) ?? error;
+}
+
+function classify(error: unknown): unknown {
   if (typeof error !== 'object' || error === null || isProblemError(error)) return undefined;
   const type = read(error, 'type');
   switch (type) {
@@ -121,11 +114,7 @@ export function classifyExpressError(error: unknown): unknown {
         error,
       );
     case 'request.size.invalid':
-      return problem(
-        'VALIDATION_ERROR',
-        'The request body does not match its Content-Length.',
-        error,
-      );
+      return bodyLengthMismatch(error);
     case 'querystring.parse.rangeError':
       return problem('VALIDATION_ERROR', 'The request body is nested too deeply.', error);
     case 'entity.verify.failed':
@@ -143,7 +132,7 @@ export function classifyExpressError(error: unknown): unknown {
   return undefined;
 }
 
-/** Whether the error means the client went away mid-request: worth a note, not an alarm. */
+/** Whether the error is body-parser's word that the client went away mid-body. */
 export function isAbortedRequest(error: unknown): boolean {
   return read(error, 'type') === 'request.aborted';
 }

@@ -1,7 +1,8 @@
 import type { Duplex } from 'node:stream';
-import { parserRejection, rawHttpResponse } from '@faultline/core';
-import { log } from './logger.js';
+import { clientWentAway, writeLog } from '@faultline/core/adapter';
+import { stderrLogger } from './logger.js';
 import { type ProblemHandlerOptions, resolveOptions } from './options.js';
+import { where } from './validate.js';
 
 /** Anything that emits Node's `clientError`: an `http.Server` or an `https.Server`. */
 export interface ClientErrorSource {
@@ -19,7 +20,7 @@ function responseStarted(socket: Duplex): boolean {
  * such as `FOO`, a malformed request line or header, headers too large) with a problem: 400, or
  * 431 for headers too large and 408 for a request that timed out; then closes the connection.
  * A reset connection is simply destroyed. Takes the same options as `problemHandlers()`; the
- * registry and the logger are the ones used.
+ * registry, the log levels and the logger are the ones used.
  *
  * @example
  * const server = app.listen(3000);
@@ -29,34 +30,19 @@ export function problemClientErrors(
   server: ClientErrorSource,
   options: ProblemHandlerOptions = {},
 ): void {
-  const { normalise, logger } = resolveOptions(options, 'problemClientErrors()');
+  const { flow, logger } = resolveOptions(options);
   if (typeof server?.on !== 'function') {
-    throw new TypeError(
-      '@faultline/express: problemClientErrors() takes an http.Server or https.Server',
-    );
+    throw new TypeError(`${where}: problemClientErrors() takes an http.Server or https.Server`);
   }
-  // Node's parser rejected the request: there is no request or response, only the socket.
-  const responses = new Map<string, string>();
-  const responseFor = (code: unknown): string => {
-    const key = typeof code === 'string' ? code : '';
-    let response = responses.get(key);
-    if (response === undefined) {
-      const problem = normalise(parserRejection(key || undefined));
-      response = rawHttpResponse(problem, JSON.stringify(problem.body));
-      // Bounded: Node's parser has a few dozen error codes.
-      if (responses.size < 64) responses.set(key, response);
-    }
-    return response;
-  };
-
   server.on('clientError', function problemClientError(error, socket) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ECONNRESET' || !socket.writable || responseStarted(socket)) {
+    const raw = (error as { code?: unknown }).code;
+    const code = typeof raw === 'string' ? raw : undefined;
+    if (clientWentAway(code) || !socket.writable || responseStarted(socket)) {
       socket.destroy();
       return;
     }
-    const response = responseFor(code);
-    log(logger, 'debug', { err: error, code }, 'rejected a request Node could not parse');
+    const { response, log } = flow.parserRejected(error, code);
+    writeLog(logger ?? stderrLogger, log);
     try {
       socket.end(response, () => socket.destroy());
     } catch {

@@ -1,42 +1,35 @@
-import type { NormaliseContext } from '@faultline/core';
 import type { Request } from 'express';
-import { log } from './logger.js';
+import { isAbortedRequest } from './classify.js';
+import { logAnswer } from './logger.js';
 import type { ErrorMiddleware } from './middleware-types.js';
 import type { ResolvedOptions } from './options.js';
-import { report, reportLate } from './report.js';
-import { sendFallback, sendProblem } from './send.js';
-
-/** The per-request context for the normaliser: the `instance`, when configured. */
-export function contextFor(options: ResolvedOptions, req: Request): NormaliseContext | undefined {
-  if (options.instanceOf === undefined) return undefined;
-  const instance = options.instanceOf(req);
-  return instance === undefined ? undefined : { instance };
-}
+import { sendAnswer, sendFallback } from './send.js';
 
 /**
  * The 4-argument error middleware: any error becomes a problem response. It never throws: if the
- * answer cannot be built it sends a static 500, and once the response has started it hands the
+ * answer cannot be written it sends a static 500, and once the response has started it hands the
  * error to Express, which closes the connection.
  */
-export function createErrorHandler(options: ResolvedOptions): ErrorMiddleware {
-  const { normalise, logger, fallback } = options;
-
+export function createErrorHandler({ flow, logger }: ResolvedOptions): ErrorMiddleware {
   return function problemErrorHandler(error, incoming, res, next) {
     const req = incoming as Request;
+    // A client that went away (an aborted upload) cannot be answered.
+    if (res.destroyed || req.socket?.destroyed === true || isAbortedRequest(error)) {
+      logAnswer(logger, req, [flow.abandoned(error, req)]);
+      if (!res.destroyed && !res.headersSent) sendAnswer(req, res, flow.answer(error, req).answer);
+      return;
+    }
+    if (res.headersSent) {
+      logAnswer(logger, req, [flow.late(error, req)]);
+      next(error);
+      return;
+    }
+    const { answer, logs } = flow.answer(error, req);
+    logAnswer(logger, req, logs);
     try {
-      if (res.headersSent) {
-        reportLate(logger, error, req);
-        next(error);
-        return;
-      }
-      const response = normalise(error, contextFor(options, req));
-      report(logger, error, req, response.status);
-      // A client that went away (an aborted upload) cannot be answered.
-      if (res.destroyed || req.socket?.destroyed === true) return;
-      sendProblem(req, res, response);
-    } catch (failure) {
-      log(logger, 'error', { err: failure, cause: error }, 'problem response failed; sent a 500');
-      sendFallback(req, res, fallback);
+      sendAnswer(req, res, answer);
+    } catch {
+      sendFallback(req, res, flow.fallback);
     }
   };
 }

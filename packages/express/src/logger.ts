@@ -1,38 +1,40 @@
 import { inspect } from 'node:util';
+import { type LogEntry, type ProblemLogRecord, writeLog } from '@faultline/core/adapter';
+import type { Request } from 'express';
 import { read } from './read.js';
 
-/** What a log call carries: the original error as `err`, as pino's serialisers expect. */
-export type ProblemLogRecord = Readonly<Record<string, unknown>>;
+export type { ProblemLogRecord };
 
 /**
- * Where failures are logged: any pino-compatible logger (pino, a pino child, `req.log`-style
- * objects) or a small object of your own. Only `error` is required; 4xx outcomes go to `debug`
- * and aborted requests to `info`, when present.
+ * Where failures are logged: any pino-compatible logger (pino, a pino child, pino-http's
+ * `req.log`) or a small object of your own. Only `error` is required; a call at a level the
+ * logger lacks is skipped.
  */
 export interface ProblemLogger {
   error(obj: ProblemLogRecord, msg: string): void;
+  fatal?(obj: ProblemLogRecord, msg: string): void;
   warn?(obj: ProblemLogRecord, msg: string): void;
   info?(obj: ProblemLogRecord, msg: string): void;
   debug?(obj: ProblemLogRecord, msg: string): void;
+  trace?(obj: ProblemLogRecord, msg: string): void;
 }
 
 function write(obj: ProblemLogRecord, msg: string): void {
-  const subject = obj.err === undefined ? obj : obj.err;
-  process.stderr.write(`${msg}\n${inspect(subject, { depth: 6, breakLength: 120 })}\n`);
+  process.stderr.write(`${msg}\n${inspect(obj.err, { depth: 6, breakLength: 120 })}\n`);
 }
 
-/** The default: errors and warnings to stderr, with the stack and `cause` chain; nothing else. */
-export const stderrLogger: ProblemLogger = { error: write, warn: write };
+/** Without a logger: errors (and fatal) to stderr, with the stack and `cause` chain; nothing else. */
+export const stderrLogger: ProblemLogger = { fatal: write, error: write };
 
-const levels = ['error', 'warn', 'info', 'debug'] as const;
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
+function isLogger(value: unknown): value is ProblemLogger {
+  return typeof read(value, 'error') === 'function';
+}
 
 /** Throws unless `logger` can take the calls this package makes. */
 export function assertLogger(logger: unknown, where: string): asserts logger is ProblemLogger {
-  if (
-    typeof logger !== 'object' ||
-    logger === null ||
-    typeof read(logger, 'error') !== 'function'
-  ) {
+  if (!isLogger(logger)) {
     throw new TypeError(
       `${where}: option logger must be an object with an error(obj, msg) method (pino-compatible), got ${logger === null ? 'null' : typeof logger}`,
     );
@@ -47,16 +49,27 @@ export function assertLogger(logger: unknown, where: string): asserts logger is 
   }
 }
 
-/** Calls the logger without ever letting it throw into the response path. */
-export function log(
-  logger: ProblemLogger,
-  level: (typeof levels)[number],
-  obj: ProblemLogRecord,
-  msg: string,
+/**
+ * Makes the log calls of one answer: through the `logger` option when given, else through the
+ * request's own logger (pino-http's `req.log`, bound to the request's id), else to stderr. With
+ * a logger of the application's, the request's `id` (pino-http's `req.id`) joins the record.
+ */
+export function logAnswer(
+  configured: ProblemLogger | undefined,
+  req: Request,
+  entries: readonly (LogEntry | undefined)[],
 ): void {
-  try {
-    logger[level]?.(obj, msg);
-  } catch {
-    // A broken logger must not turn an answered request into a failed one.
+  if (entries.length === 0) return;
+  const own = configured === undefined ? read(req, 'log') : undefined;
+  const logger = isLogger(own) ? own : (configured ?? stderrLogger);
+  const id = own === undefined ? read(req, 'id') : undefined;
+  for (const entry of entries) {
+    if (entry === undefined) continue;
+    writeLog(
+      logger,
+      typeof id === 'string' || typeof id === 'number'
+        ? { ...entry, record: { ...entry.record, reqId: id } }
+        : entry,
+    );
   }
 }

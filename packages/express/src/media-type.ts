@@ -1,9 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-/** The media types `problemJson()` reads as JSON unless told otherwise. */
-export const DEFAULT_JSON_TYPES: readonly string[] = ['application/json', 'application/*+json'];
-
-/** RFC 9110 `token`, with `*` allowed where a pattern may hold a wildcard. */
+/** RFC 9110 `token` less `*`, which a pattern holds only as a wildcard, matched apart. */
 const token = /^[!#$%&'+.^_`|~0-9A-Za-z-]+$/;
 
 /** Decides whether a request's Content-Type is one of a list of media type patterns. */

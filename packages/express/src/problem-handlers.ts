@@ -22,6 +22,6 @@ import { type ProblemHandlerOptions, resolveOptions } from './options.js';
 export function problemHandlers(
   options: ProblemHandlerOptions = {},
 ): [notFound: Middleware, errorHandler: ErrorMiddleware] {
-  const resolved = resolveOptions(options, 'problemHandlers()');
+  const resolved = resolveOptions(options);
   return [createNotFoundHandler(resolved), createErrorHandler(resolved)];
 }

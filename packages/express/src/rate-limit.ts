@@ -1,15 +1,9 @@
-import { ProblemError } from '@faultline/core';
+import { rateLimited, retrySeconds } from '@faultline/core/adapter';
 import type { NextFunction, Request, Response } from 'express';
 
 /** What `rateLimitExceeded` reads from the options express-rate-limit passes its handler. */
 export interface RateLimitOptionsLike {
   readonly windowMs?: number;
-}
-
-const DETAIL = 'You have exceeded the allowed number of requests. Please try again later.';
-
-function wholeSeconds(value: number): number | undefined {
-  return Number.isFinite(value) && value >= 0 ? Math.max(1, Math.ceil(value)) : undefined;
 }
 
 /**
@@ -27,8 +21,8 @@ function retryAfterOf(
     if (Number.isSafeInteger(seconds) && seconds >= 0) return seconds;
   }
   const reset = (req as { rateLimit?: { resetTime?: unknown } }).rateLimit?.resetTime;
-  if (reset instanceof Date) return wholeSeconds((reset.getTime() - Date.now()) / 1000);
-  if (typeof options?.windowMs === 'number') return wholeSeconds(options.windowMs / 1000);
+  if (reset instanceof Date) return retrySeconds(reset.getTime() - Date.now()) ?? 1;
+  if (typeof options?.windowMs === 'number') return retrySeconds(options.windowMs);
   return undefined;
 }
 
@@ -46,12 +40,5 @@ export function rateLimitExceeded(
   next: NextFunction,
   options?: RateLimitOptionsLike,
 ): void {
-  const retryAfter = retryAfterOf(req, res, options);
-  next(
-    new ProblemError('RATE_LIMIT_EXCEEDED', {
-      detail: DETAIL,
-      captureStack: false,
-      ...(retryAfter === undefined ? {} : { retryAfter }),
-    }),
-  );
+  next(rateLimited(retryAfterOf(req, res, options)));
 }

@@ -1,13 +1,1 @@
-/**
- * Reads a property of a value that may be anything (a thrown primitive, a Proxy, an object with a
- * throwing getter): what cannot be read reads as `undefined`.
- */
-export function read(value: unknown, key: string): unknown {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null)
-    return undefined;
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
+export { readProperty as read } from '@faultline/core/adapter';

@@ -1,23 +1,31 @@
 import {
   type AjvErrorLike,
-  bodyTooLarge,
-  isErrorStatus,
   isProblemError,
-  malformedUrl,
   ProblemError,
-  unsupportedMediaType,
   type ValidationLocation,
   validationProblem,
 } from '@faultline/core';
+import {
+  bodyLengthMismatch,
+  bodyTooLarge,
+  invalidRequestPart,
+  isErrorStatus,
+  JSON_MEDIA_TYPES,
+  MAX_VALIDATION_ERRORS,
+  malformedJson,
+  malformedUrl,
+  readProperty as read,
+  unsupportedMediaType,
+} from '@faultline/core/adapter';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EMPTY_JSON_DETAIL, isJsonContentType, JSON_MEDIA_TYPES } from './json-parser.js';
+import { isJsonContentType } from './json-parser.js';
 
 /**
  * Translates what Fastify throws into core's vocabulary: `FST_ERR_*` codes, Ajv validation
  * errors, Fastify 4's bare `SyntaxError`, and a status set with `reply.code()` before an error
  * without one. Everything else passes through untouched, for core to read.
  */
-export type Classifier = (value: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
+export type Classifier = (value: unknown, reply: FastifyReply) => unknown;
 
 /**
  * A client error with a status the default catalogue has no code for (414): shaped like
@@ -35,23 +43,8 @@ interface ReplyStatusError {
   readonly cause: unknown;
 }
 
-/** Reads a property of a value that may be hostile: a throwing getter reads as undefined. */
-function read(value: object, key: string): unknown {
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
-
-function problem(
-  code: 'VALIDATION_ERROR' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' | 'RESOURCE_NOT_FOUND',
-  detail: string | undefined,
-): ProblemError {
-  return new ProblemError(
-    code,
-    detail === undefined ? { captureStack: false } : { detail, captureStack: false },
-  );
+function problem(code: 'UNSUPPORTED_MEDIA_TYPE' | 'RESOURCE_NOT_FOUND'): ProblemError {
+  return new ProblemError(code, { captureStack: false });
 }
 
 /** The body limit in force for this request, when Fastify says. */
@@ -64,14 +57,12 @@ function bodyLimitOf(request: FastifyRequest): number | undefined {
 function fastifyCodes(readsJson: boolean): Record<string, (request: FastifyRequest) => unknown> {
   const unsupported = (request: FastifyRequest) =>
     !readsJson
-      ? problem('UNSUPPORTED_MEDIA_TYPE', undefined)
+      ? problem('UNSUPPORTED_MEDIA_TYPE')
       : unsupportedMediaType(JSON_MEDIA_TYPES, request.method);
   return {
-    FST_ERR_CTP_INVALID_JSON_BODY: () =>
-      problem('VALIDATION_ERROR', 'JSON parse error: the body is not valid JSON.'),
-    FST_ERR_CTP_EMPTY_JSON_BODY: () => problem('VALIDATION_ERROR', EMPTY_JSON_DETAIL),
-    FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
-      problem('VALIDATION_ERROR', 'The request body does not match its Content-Length.'),
+    FST_ERR_CTP_INVALID_JSON_BODY: () => malformedJson(undefined),
+    FST_ERR_CTP_EMPTY_JSON_BODY: () => malformedJson(''),
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => bodyLengthMismatch(),
     FST_ERR_CTP_BODY_TOO_LARGE: (request) => bodyTooLarge(bodyLimitOf(request)),
     FST_ERR_CTP_INVALID_MEDIA_TYPE: unsupported,
     FST_ERR_ROUTE_MISSING_CONTENT_TYPE: unsupported,
@@ -81,7 +72,7 @@ function fastifyCodes(readsJson: boolean): Record<string, (request: FastifyReque
       expose: true,
       message: 'A path segment of the request URL is longer than this server accepts.',
     }),
-    FST_ERR_NOT_FOUND: () => problem('RESOURCE_NOT_FOUND', undefined),
+    FST_ERR_NOT_FOUND: () => problem('RESOURCE_NOT_FOUND'),
     FST_ERR_HANDLER_TIMEOUT: () =>
       new ProblemError('SERVICE_UNAVAILABLE', {
         detail: 'The server did not finish the request in time.',
@@ -91,12 +82,6 @@ function fastifyCodes(readsJson: boolean): Record<string, (request: FastifyReque
 }
 
 const locations: ReadonlySet<unknown> = new Set(['body', 'params', 'querystring', 'headers']);
-const wholeNames: Record<ValidationLocation, string> = {
-  body: 'The request body',
-  params: 'The path',
-  querystring: 'The query string',
-  headers: 'The request headers',
-};
 
 /** A UTF-16 surrogate without its pair (in `u` mode a pair is one code point, not `Cs`). */
 const loneSurrogates = /\p{Cs}/gu;
@@ -126,7 +111,10 @@ function wellFormedParams(params: AjvErrorLike['params']): AjvErrorLike['params'
 /** Ajv-shaped entries only, copied so nothing else of a custom validator's output is read. */
 function ajvErrors(entries: readonly unknown[]): AjvErrorLike[] {
   const errors: AjvErrorLike[] = [];
-  for (const entry of entries) {
+  // A foreign `validation` may be a sparse array of length 2^32-1: read only what core lists.
+  const count = Math.min(entries.length, MAX_VALIDATION_ERRORS);
+  for (let index = 0; index < count; index++) {
+    const entry = entries[index];
     if (typeof entry !== 'object' || entry === null) continue;
     const keyword = read(entry, 'keyword');
     if (typeof keyword !== 'string') continue;
@@ -151,13 +139,8 @@ function fromValidation(error: object, request: FastifyRequest): ProblemError {
     : 'body';
   const entries = read(error, 'validation');
   const errors = Array.isArray(entries) ? ajvErrors(entries) : [];
-  if (errors.length === 0) {
-    // A custom validator that returned an Error: its message is not ours to show.
-    return new ProblemError(location === 'params' ? 'INVALID_ID' : 'VALIDATION_ERROR', {
-      detail: `${wholeNames[location]} is invalid.`,
-      captureStack: false,
-    });
-  }
+  // A custom validator that returned an Error: its message is not ours to show.
+  if (errors.length === 0) return invalidRequestPart(location);
   // A body of the wrong media type (kept by a text parser) fails the root `type` rule: say so.
   if (
     location === 'body' &&
@@ -188,7 +171,8 @@ function carriesStatus(value: object): boolean {
 export function createClassifier(readsJson: boolean): Classifier {
   const codes = new Map(Object.entries(fastifyCodes(readsJson)));
 
-  return function classify(value, request, reply) {
+  return function classify(value, reply) {
+    const { request } = reply;
     if (typeof value === 'object' && value !== null) {
       if (isProblemError(value)) return value;
       const code = read(value, 'code');
@@ -205,7 +189,7 @@ export function createClassifier(readsJson: boolean): Classifier {
       }
       // Fastify 4's own JSON parser: a SyntaxError whose message quotes the body.
       if (value instanceof SyntaxError && read(value, 'statusCode') === 400) {
-        return problem('VALIDATION_ERROR', 'JSON parse error: the body is not valid JSON.');
+        return malformedJson(undefined);
       }
       if (carriesStatus(value)) return value;
     }

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createClassifier } from './classify.js';
 import { createProblemResponder } from './error-handler.js';
 import { type FaultlineOptions, resolveOptions } from './options.js';
 
@@ -16,9 +15,7 @@ import { type FaultlineOptions, resolveOptions } from './options.js';
 export function problemFrameworkErrors(
   options?: FaultlineOptions,
 ): (error: Error, request: FastifyRequest, reply: FastifyReply) => void {
-  const resolved = resolveOptions(options);
-  const classify = createClassifier(resolved.json !== undefined);
-  const { respond } = createProblemResponder(resolved, classify);
+  const respond = createProblemResponder(resolveOptions(options).flow);
   return function problemFrameworkError(error, request, reply) {
     respond(error, request, reply);
   };

@@ -1,16 +1,14 @@
 import { isUtf8 as isUtf8Encoded } from 'node:buffer';
 import {
   declaresUtf8,
-  describeJsonParseError,
   findJsonSyntaxError,
-  ProblemError,
+  forbiddenJsonProperty,
+  invalidUtf8Json,
+  malformedJson,
   unsupportedCharset,
-} from '@faultline/core';
+} from '@faultline/core/adapter';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import secureJsonParse from 'secure-json-parse';
-
-/** The media types the plugin's parser reads, named in every 415 while it reads JSON bodies. */
-export const JSON_MEDIA_TYPES: readonly string[] = ['application/json', 'application/*+json'];
 
 /** `application/json` or `application/*+json`, with any parameters. */
 const jsonMediaType = /^\s*application\/(?:[\w!#$%&'*+.^`|~-]*\+)?json\s*(?:;|$)/i;
@@ -23,24 +21,32 @@ export function isJsonContentType(header: string | undefined): boolean {
 }
 
 type ProtoAction = 'error' | 'remove' | 'ignore';
-type Done = (error: Error | null, body?: unknown) => void;
 
-/** What the parser says about an empty body, also used for Fastify's own `FST_ERR_CTP_EMPTY_JSON_BODY`. */
-export const EMPTY_JSON_DETAIL = 'JSON parse error: the request body is empty.';
+/** The errors this parser raised, so that a body refused on an unknown path can give way to its 404. */
+const parserErrors = new WeakSet<object>();
 
-function invalidBody(detail: string): ProblemError {
-  return new ProblemError('VALIDATION_ERROR', { detail, captureStack: false });
+function refused(error: Error): Error {
+  parserErrors.add(error);
+  return error;
 }
 
-function parseFailure(text: string): ProblemError {
+/**
+ * Whether an error is about the request body: this parser's, or Fastify's own `FST_ERR_CTP_*`
+ * (media type, size, length). On a path no route serves, routing answers first: 404 or 405.
+ */
+export function isBodyError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if (parserErrors.has(error)) return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('FST_ERR_CTP_');
+}
+type Done = (error: Error | null, body?: unknown) => void;
+
+function parseFailure(text: string): Error {
   const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Valid JSON that secure-json-parse still refused: a __proto__ or constructor.prototype key.
-  if (findJsonSyntaxError(unmarked) === undefined) {
-    return invalidBody(
-      'JSON parse error: the body uses a forbidden property name (__proto__ or constructor.prototype).',
-    );
-  }
-  return invalidBody(describeJsonParseError(unmarked));
+  if (findJsonSyntaxError(unmarked) === undefined) return forbiddenJsonProperty();
+  return malformedJson(unmarked);
 }
 
 /**
@@ -55,16 +61,16 @@ export function createJsonParser(
   const parseOptions = { protoAction, constructorAction };
   return function problemJsonParser(request, bytes, done) {
     if (!declaresUtf8(request.headers['content-type'])) {
-      done(unsupportedCharset());
+      done(refused(unsupportedCharset()));
       return;
     }
     if (bytes.length === 0) {
-      done(invalidBody(EMPTY_JSON_DETAIL));
+      done(refused(malformedJson('')));
       return;
     }
     // Decoding as text would replace bad bytes with U+FFFD and accept the body altered.
     if (!isUtf8Encoded(bytes)) {
-      done(invalidBody('JSON parse error: the request body is not valid UTF-8.'));
+      done(refused(invalidUtf8Json()));
       return;
     }
     const body = bytes.toString('utf8');
@@ -72,7 +78,7 @@ export function createJsonParser(
     try {
       parsed = secureJsonParse(body, null, parseOptions);
     } catch {
-      done(parseFailure(body));
+      done(refused(parseFailure(body)));
       return;
     }
     done(null, parsed);

@@ -1,6 +1,6 @@
-import { methodNotAllowed, routeNotFound } from '@faultline/core';
+import type { ProblemFlow } from '@faultline/core/adapter';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PreparedAnswer, Responder } from './error-handler.js';
+import { sendOutcome } from './error-handler.js';
 
 /** The methods probed before any route is seen; `onRoute` adds every other one a route uses. */
 const commonMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
@@ -52,50 +52,16 @@ export function createMethodProbe(fastify: FastifyInstance): MethodProbe {
 }
 
 /**
- * How many distinct 405 answers are kept. Each is one method refused with one `Allow` list, so an
- * app has as many as it has method sets on its paths times the methods clients try; past the
- * bound, answers are still right, only built per request.
- */
-const methodAnswersKept = 256;
-
-/**
  * The not-found handler: 404 `RESOURCE_NOT_FOUND` for a path nothing serves; 405
  * `METHOD_NOT_ALLOWED` with `Allow` for a path served with other methods; and, when
  * `answerOptions` is on, 204 with `Allow` to `OPTIONS` on a served path (Fastify answers no
- * `OPTIONS` by itself).
- *
- * These answers do not depend on the request unless the options say so, and they arrive in
- * floods (scanners, crawlers): each is built once and then sent as it is.
+ * `OPTIONS` by itself). Core builds the answers that cannot vary once.
  */
 export function createNotFoundHandler(
   probe: MethodProbe,
-  responder: Responder,
+  flow: ProblemFlow<FastifyReply>,
   answerOptions: boolean,
 ): (request: FastifyRequest, reply: FastifyReply) => void {
-  const { respond, prepare, sendPrepared } = responder;
-  const notFoundAnswer = prepare(routeNotFound());
-  const methodAnswers = new Map<string, PreparedAnswer>();
-
-  function refuseMethod(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    allowed: string[],
-    allow: string,
-  ): void {
-    const key = `${request.method} ${allow}`;
-    let answer = methodAnswers.get(key);
-    if (answer === undefined) {
-      const problem = methodNotAllowed(request.method, allowed);
-      answer = prepare(problem);
-      if (answer === undefined) {
-        respond(problem, request, reply);
-        return;
-      }
-      if (methodAnswers.size < methodAnswersKept) methodAnswers.set(key, answer);
-    }
-    sendPrepared(answer, request, reply);
-  }
-
   return function problemNotFound(request, reply) {
     let allowed: string[];
     try {
@@ -103,18 +69,11 @@ export function createNotFoundHandler(
     } catch {
       allowed = [];
     }
-    if (allowed.length === 0) {
-      if (notFoundAnswer === undefined) respond(routeNotFound(), request, reply);
-      else sendPrepared(notFoundAnswer, request, reply);
+    const outcome = flow.unmatched(reply, allowed, answerOptions);
+    if ('options' in outcome) {
+      reply.code(204).header('allow', outcome.options).send();
       return;
     }
-    // Exactly what is served: no HEAD that Fastify does not expose.
-    const allow = allowed.join(', ');
-    reply.header('allow', allow);
-    if (answerOptions && request.method === 'OPTIONS') {
-      reply.code(204).send();
-      return;
-    }
-    refuseMethod(request, reply, allowed, allow);
+    sendOutcome(flow, request, reply, outcome);
   };
 }

@@ -6,9 +6,8 @@ import type {
   RouteOptions,
 } from 'fastify';
 import fp from 'fastify-plugin';
-import { createClassifier } from './classify.js';
 import { createProblemResponder } from './error-handler.js';
-import { installJsonParser } from './json-parser.js';
+import { installJsonParser, isBodyError } from './json-parser.js';
 import { createMethodProbe, createNotFoundHandler } from './not-found.js';
 import { type FaultlineOptions, resolveOptions } from './options.js';
 
@@ -38,16 +37,20 @@ async function faultlinePlugin(fastify: FastifyInstance, options: FaultlineOptio
   if (fastify.hasDecorator('faultline')) {
     throw new Error(`${where}: the plugin is registered twice; register it once, at the root`);
   }
-  const resolved = resolveOptions(options);
-  const classify = createClassifier(resolved.json !== undefined);
-  const responder = createProblemResponder(resolved, classify);
-  const { respond } = responder;
+  // What Fastify's `register` itself takes is for Fastify, not for this plugin.
+  const { prefix, logLevel, logSerializers, ...own } = (options ?? {}) as FaultlineOptions &
+    Record<'prefix' | 'logLevel' | 'logSerializers', unknown>;
+  const resolved = resolveOptions(own);
+  const respond = createProblemResponder(resolved.flow);
   const probe = createMethodProbe(fastify);
-  const notFoundHandler = createNotFoundHandler(probe, responder, resolved.answerOptions);
+  const notFoundHandler = createNotFoundHandler(probe, resolved.flow, resolved.answerOptions);
 
   fastify.addHook('onRoute', (route: RouteOptions) => probe.add(route.method));
   fastify.setErrorHandler(function faultlineErrorHandler(error, request, reply) {
-    respond(error, request, reply);
+    // Fastify reads a body before its not-found handler runs: a body refused on a path no route
+    // serves gets the 404 or 405 instead, as routing decides first on Express too.
+    if (request.is404 && resolved.notFound && isBodyError(error)) notFoundHandler(request, reply);
+    else respond(error, request, reply);
   });
   if (resolved.notFound) {
     try {
@@ -82,8 +85,8 @@ async function faultlinePlugin(fastify: FastifyInstance, options: FaultlineOptio
  * import { faultline } from '@faultline/fastify';
  *
  * const app = Fastify({ logger: true });
- * await app.register(faultline, { instance: true });
- * app.get('/datasets/:id', async (request) => {
+ * app.register(faultline, { instance: true });
+ * app.get('/datasets/:id', async () => {
  *   throw new ProblemError('RESOURCE_NOT_FOUND', { detail: 'Dataset was not found.' });
  * });
  */

@@ -1,4 +1,5 @@
-import { ProblemError } from '@faultline/core';
+import type { ProblemError } from '@faultline/core';
+import { rateLimitBanned, rateLimited, retrySeconds } from '@faultline/core/adapter';
 import type { FastifyRequest } from 'fastify';
 
 /** The part of @fastify/rate-limit's `errorResponseBuilder` context this builder reads. */
@@ -25,19 +26,6 @@ export function rateLimitErrorResponseBuilder(
   _request: FastifyRequest,
   context: RateLimitContext,
 ): ProblemError {
-  if (context.ban === true || context.statusCode === 403) {
-    return new ProblemError('ACCESS_DENIED', {
-      detail: 'This client made too many requests and is blocked for now.',
-      captureStack: false,
-    });
-  }
-  const seconds =
-    typeof context.ttl === 'number' && Number.isFinite(context.ttl)
-      ? Math.max(1, Math.ceil(context.ttl / 1000))
-      : undefined;
-  return new ProblemError('RATE_LIMIT_EXCEEDED', {
-    detail: 'You have exceeded the allowed number of requests. Please try again later.',
-    captureStack: false,
-    ...(seconds === undefined ? {} : { retryAfter: seconds }),
-  });
+  if (context.ban === true || context.statusCode === 403) return rateLimitBanned();
+  return rateLimited(typeof context.ttl === 'number' ? retrySeconds(context.ttl) : undefined);
 }

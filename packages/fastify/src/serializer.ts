@@ -44,10 +44,9 @@ function withExtensionsResolved(body: ProblemDocument): ProblemDocument {
   return (resolved as ProblemDocument | undefined) ?? body;
 }
 
-/** Serialises a problem document, with `stack` last when it is exposed. */
-export function serializeProblem(body: ProblemDocument, stack?: string): string {
-  const document = withExtensionsResolved(body);
-  return stringify(stack === undefined ? document : { ...document, stack });
+/** Serialises a problem document. */
+export function serializeProblem(body: ProblemDocument): string {
+  return stringify(withExtensionsResolved(body));
 }
 
 /**

@@ -6,7 +6,7 @@ import { MARKER } from './hostile-values';
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 
-/** Core's JSON Schema of a problem document (2020-12), compiled once. */
+/** The core's JSON Schema of a problem document (2020-12), compiled once. */
 const validProblem = ajv.compile(problemDocumentSchema);
 
 /** A response as seen on the wire or through `inject`: status, lower-cased headers, body text. */
@@ -16,8 +16,32 @@ export interface SeenResponse {
   readonly body: string;
 }
 
+/** Headers that describe another representation: on a problem they would make it unreadable. */
+export const REPRESENTATION_HEADERS = [
+  'content-encoding',
+  'content-language',
+  'content-range',
+  'content-disposition',
+  'content-location',
+  'etag',
+  'last-modified',
+  'transfer-encoding',
+] as const;
+
+/** The longest `detail` the core lets through; longer ones are cut, ending in '…'. */
+export const MAX_DETAIL_LENGTH = 1024;
+
 /** A V8 stack frame line, as `err.stack` would leak it. */
 const stackFrame = /\n\s+at \S/;
+
+/** Throws with the schema's findings unless `document` is a valid problem document. */
+export function assertValidProblem(document: unknown): void {
+  if (!validProblem(document)) {
+    throw new Error(
+      `not a valid problem document: ${ajv.errorsText(validProblem.errors)}\n${JSON.stringify(document)}`,
+    );
+  }
+}
 
 function fail(why: string, response: SeenResponse): never {
   const shown = response.body.length > 600 ? `${response.body.slice(0, 600)}…` : response.body;
@@ -27,10 +51,12 @@ function fail(why: string, response: SeenResponse): never {
 }
 
 /**
- * Checks what every answer to a failure must be, whatever failed: a 4xx/5xx
- * `application/problem+json` whose body is valid against core's schema (so `error_code` only on
- * 4xx), whose `status` is the response's, and which, for a 5xx, carries no stack and none of the
- * thrown values' private text (every hostile message holds `MARKER`). Returns the document.
+ * Checks what every answer to a failure must be, whatever failed and whichever adapter answered:
+ * a 4xx/5xx `application/problem+json` with `nosniff`, a Content-Length that is the body's, no
+ * header describing another representation, a body valid against the core's schema (so
+ * `error_code` only on 4xx) whose `status` is the response's, no `stack`, a `detail` of at most
+ * 1024 characters and, on a 5xx, no stack frame and none of the private text every hostile value
+ * carries (`MARKER`). Returns the problem document.
  */
 export function assertProblemResponse(response: SeenResponse): Record<string, unknown> {
   if (!(response.status >= 400 && response.status <= 599)) fail('not an error status', response);
@@ -40,6 +66,9 @@ export function assertProblemResponse(response: SeenResponse): Record<string, un
   if (response.headers['x-content-type-options'] !== 'nosniff') fail('no nosniff', response);
   if (Number(response.headers['content-length']) !== Buffer.byteLength(response.body)) {
     fail('Content-Length is not the length of the body', response);
+  }
+  for (const name of REPRESENTATION_HEADERS) {
+    if (response.headers[name] !== undefined) fail(`a ${name} header`, response);
   }
   let document: unknown;
   try {
@@ -52,8 +81,11 @@ export function assertProblemResponse(response: SeenResponse): Record<string, un
   }
   const problem = document as unknown as Record<string, unknown>;
   if (problem.status !== response.status) fail('body status differs from the response', response);
+  if ('stack' in problem) fail('a stack in the body', response);
+  if (typeof problem.detail === 'string' && problem.detail.length > MAX_DETAIL_LENGTH) {
+    fail('a detail over 1024 characters', response);
+  }
   if (response.status >= 500) {
-    if ('stack' in problem) fail('a 5xx carries a stack', response);
     if (response.body.includes(MARKER)) fail('a 5xx leaks a private message', response);
     if (stackFrame.test(response.body)) fail('a 5xx carries stack frames', response);
   }

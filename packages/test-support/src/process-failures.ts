@@ -12,9 +12,9 @@ export interface ProcessFailure {
 }
 
 /**
- * Records every uncaught exception and unhandled rejection while the calling file's tests run;
- * call it once at the top of the file, then assert the list is empty (it installs its own
- * `beforeAll` / `afterAll`).
+ * Records every uncaught exception and unhandled rejection while the calling file's tests run.
+ * Call it once at the top of a test file (it installs its own `beforeAll` / `afterAll`), then
+ * assert that the list it returns is empty.
  */
 export function watchProcessFailures(): readonly ProcessFailure[] {
   const failures: ProcessFailure[] = [];

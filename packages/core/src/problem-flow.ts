@@ -1,0 +1,350 @@
+import {
+  assertCommonOptions,
+  assertKnownOptions,
+  type CommonOptions,
+  commonOptionNames,
+} from './adapter-options.js';
+import { methodNotAllowed, parserRejection, routeNotFound } from './framework-problems.js';
+import type { LogEntry, LogLevel } from './log-policy.js';
+import { applyMappers } from './mappers.js';
+import { createResponseBuilder, type ResponseBuilder } from './normalise.js';
+import type { ProblemDocument } from './problem-document.js';
+import { isProblemError } from './problem-error.js';
+import { rawHttpResponse } from './raw-response.js';
+import { requestTargetInstance, requestTargetPath } from './request-target.js';
+
+/** What the flow needs to know of a request: its method and its target as received. */
+export interface RequestFacts {
+  readonly method: string;
+  /** The request target, origin form (`/a?b`) or absolute form; the query is never logged. */
+  readonly target: string;
+}
+
+/** What an adapter tells the flow about its framework. `Context` is what it passes per request. */
+export interface AdapterDefinition<Context, Request> {
+  /** The package name, which starts every configuration error: `@faultline/express`. */
+  readonly where: string;
+  /** The adapter's own option names, besides the common ones. */
+  readonly optionNames?: readonly string[];
+  /**
+   * Translates what the framework signals (its error codes, a parser's error types) into core's
+   * vocabulary; anything it does not know is returned as it is. Runs after the application's
+   * mappers, so an application's own mapping always wins.
+   */
+  readonly classify?: (value: unknown, context: Context) => unknown;
+  readonly describe: (context: Context) => RequestFacts;
+  /** The request an `instance` function is given. */
+  readonly requestOf: (context: Context) => Request;
+  /** Serialises a problem document. Default `JSON.stringify`. */
+  readonly serialize?: (body: ProblemDocument) => string;
+}
+
+/** A problem's answer, ready to write: nothing about it is computed again. */
+export interface PreparedAnswer {
+  /** The value as thrown, logged with the answer. */
+  readonly error: unknown;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly payload: string;
+}
+
+/** What to do for one failure: write `answer`, make the `logs` calls. */
+export interface Outcome {
+  readonly answer: PreparedAnswer;
+  readonly logs: readonly LogEntry[];
+}
+
+/** What a request no route serves gets: a problem, or (to `OPTIONS`) a 204 with `Allow`. */
+export type UnmatchedOutcome = Outcome | { readonly options: string };
+
+/** The one path every failure takes, decided in core and carried out by an adapter. */
+export interface ProblemFlow<Context> {
+  /**
+   * The application's mappers, the adapter's classification, then the normaliser; the answer
+   * serialised and the log calls to make. Never throws.
+   */
+  answer(error: unknown, context: Context): Outcome;
+  /**
+   * The answer to a request no route serves: 404 when nothing serves the path, 405 with `Allow`
+   * when other methods do, 204 with `Allow` to `OPTIONS` when `answerOptions` is on. Answers that
+   * cannot depend on the request are built once.
+   */
+  unmatched(context: Context, served: Iterable<string>, answerOptions: boolean): UnmatchedOutcome;
+  /**
+   * The whole HTTP response to a request Node's parser rejected before any framework saw it,
+   * by the parser's error code (built once per code), and its log call.
+   */
+  parserRejected(
+    error: unknown,
+    code: string | undefined,
+  ): { readonly response: string; readonly log: LogEntry | undefined };
+  /** The static 500 written when writing the real answer failed. */
+  readonly fallback: PreparedAnswer;
+  /** The log call for an answer sent on `context`'s behalf, or none when its level is silent. */
+  logFor(answer: PreparedAnswer, context: Context): LogEntry | undefined;
+  /**
+   * The log call for a failure that cannot be answered because the client went away (an
+   * aborted upload): at the level of the status it would have had, saying so.
+   */
+  abandoned(error: unknown, context: Context): LogEntry | undefined;
+  /** The log call for a failure after the response had started: the connection is cut. */
+  late(error: unknown, context: Context): LogEntry | undefined;
+}
+
+/**
+ * How many distinct 405 answers are kept (one per refused method and `Allow` list); past the
+ * bound, answers are still right, only built per request.
+ */
+const methodAnswersKept = 256;
+/** Node's HTTP parser has a few dozen error codes. */
+const parserAnswersKept = 64;
+
+function levelFor(status: number, level4xx: LogLevel, level5xx: LogLevel): LogLevel {
+  return status >= 500 ? level5xx : level4xx;
+}
+
+function codeOf(payloadBody: ProblemDocument): string | undefined {
+  return typeof payloadBody.error_code === 'string' ? payloadBody.error_code : undefined;
+}
+
+/**
+ * Builds the flow an adapter runs every failure through. Every option is checked here, once:
+ * unknown names and bad values throw a `TypeError` naming the package, the option and the value.
+ */
+export function createProblemFlow<Context, Request>(
+  options: CommonOptions<Request> | undefined,
+  adapter: AdapterDefinition<Context, Request>,
+): ProblemFlow<Context> {
+  const { where } = adapter;
+  const given = options ?? {};
+  assertKnownOptions(given, [...commonOptionNames, ...(adapter.optionNames ?? [])], where);
+  assertCommonOptions(given as Record<string, unknown>, where);
+  let build: ResponseBuilder;
+  try {
+    build = createResponseBuilder(given);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new TypeError(error.message.replace(/^@faultline\/core: /, `${where}: option `));
+  }
+
+  const mappers = given.mappers ?? [];
+  const level4xx = given.logLevel4xx ?? 'info';
+  const level5xx = given.logLevel5xx ?? 'error';
+  const { classify, describe, requestOf } = adapter;
+  const serialize = adapter.serialize ?? JSON.stringify;
+  const instanceOption = given.instance;
+  const instanceOf =
+    instanceOption === true
+      ? (context: Context) => requestTargetInstance(describe(context).target)
+      : typeof instanceOption === 'function'
+        ? (context: Context) => {
+            const value = instanceOption(requestOf(context));
+            return typeof value === 'string' ? value : undefined;
+          }
+        : undefined;
+  /** Whether a problem the adapter raises itself always gets the same answer. */
+  const fixed = mappers.length === 0 && instanceOf === undefined && given.exposeStack !== true;
+
+  function entry(
+    level: LogLevel,
+    record: Record<string, unknown>,
+    message: string,
+  ): LogEntry | undefined {
+    return level === 'silent'
+      ? undefined
+      : { level, record: record as LogEntry['record'], message };
+  }
+
+  function logFor(answer: PreparedAnswer, context: Context): LogEntry | undefined {
+    const level = levelFor(answer.status, level4xx, level5xx);
+    if (level === 'silent') return undefined;
+    const { method, target } = describe(context);
+    const url = requestTargetPath(target);
+    const { status } = answer;
+    const code = status < 500 ? answerCodes.get(answer) : undefined;
+    const record: Record<string, unknown> = { err: answer.error, status, method, url };
+    if (code !== undefined) record.error_code = code;
+    const outcome = status >= 500 ? `failed with ${status}` : `answered ${status}`;
+    return entry(level, record, `${method} ${url} ${outcome}`);
+  }
+
+  /** The `error_code` of each answer, kept beside it so a log call need not parse the payload. */
+  const answerCodes = new WeakMap<PreparedAnswer, string>();
+
+  function prepared(
+    error: unknown,
+    status: number,
+    headers: Readonly<Record<string, string>>,
+    body: ProblemDocument,
+  ): PreparedAnswer {
+    const answer: PreparedAnswer = { error, status, headers, payload: serialize(body) };
+    const code = codeOf(body);
+    if (code !== undefined) answerCodes.set(answer, code);
+    return answer;
+  }
+
+  const fallbackResponse = build(undefined, undefined, undefined);
+  const fallback = prepared(undefined, 500, fallbackResponse.headers, fallbackResponse.body);
+
+  function failureEntry(failure: unknown, context: Context, what: string): LogEntry | undefined {
+    const { method, target } = describe(context);
+    const url = requestTargetPath(target);
+    return entry(level5xx, { err: failure, method, url }, `${method} ${url}: ${what}`);
+  }
+
+  function answer(error: unknown, context: Context): Outcome {
+    return run(error, context, undefined);
+  }
+
+  /** `allow`: a 405's `Allow` exactly as the router serves it (with no HEAD it does not serve). */
+  function run(error: unknown, context: Context, allow: string | undefined): Outcome {
+    const logs: LogEntry[] = [];
+    try {
+      let value = error;
+      if (mappers.length > 0) {
+        const mapped = applyMappers(mappers, error);
+        if (mapped.ok) value = mapped.value;
+        else {
+          value = undefined;
+          const failed = failureEntry(
+            mapped.failure,
+            context,
+            'an error mapper threw; answered 500',
+          );
+          if (failed !== undefined) logs.push(failed);
+        }
+      }
+      // A framework signal the adapter turned into a problem is logged as that problem (its
+      // cause holds the signal): the same record on every adapter, and no body text quoted.
+      let logged = error;
+      if (classify !== undefined) {
+        const classified = classify(value, context);
+        if (classified !== value && isProblemError(classified)) logged = classified;
+        value = classified;
+      }
+      let instance: string | undefined;
+      if (instanceOf !== undefined) {
+        try {
+          instance = instanceOf(context);
+        } catch (failure) {
+          const failed = failureEntry(
+            failure,
+            context,
+            'the instance option threw; answered without instance',
+          );
+          if (failed !== undefined) logs.push(failed);
+        }
+      }
+      const { status, headers, body } = build(value, instance, error);
+      const result = prepared(
+        logged,
+        status,
+        allow !== undefined && status === 405 ? { ...headers, Allow: allow } : headers,
+        body,
+      );
+      const log = logFor(result, context);
+      if (log !== undefined) logs.push(log);
+      return { answer: result, logs };
+    } catch (failure) {
+      // Only a failing serialiser or a hostile request object gets here.
+      const failed = failureEntry(failure, context, 'building the problem failed; answered 500');
+      if (failed !== undefined) logs.push(failed);
+      const result = { ...fallback, error };
+      const log = logFor(result, context);
+      if (log !== undefined) logs.push(log);
+      return { answer: result, logs };
+    }
+  }
+
+  /** The answer to a problem of the adapter's own, for options under which it never varies. */
+  function prepareFixed(problem: unknown, allow?: string): PreparedAnswer {
+    const { status, headers, body } = build(problem, undefined, problem);
+    return prepared(
+      problem,
+      status,
+      allow === undefined ? headers : { ...headers, Allow: allow },
+      body,
+    );
+  }
+
+  const notFoundAnswer = fixed ? prepareFixed(routeNotFound()) : undefined;
+  const methodAnswers = new Map<string, PreparedAnswer>();
+
+  function unmatched(
+    context: Context,
+    served: Iterable<string>,
+    answerOptions: boolean,
+  ): UnmatchedOutcome {
+    const { method } = describe(context);
+    const methods = [...served].filter((name) => name !== method);
+    if (methods.length === 0) {
+      if (notFoundAnswer === undefined) return answer(routeNotFound(), context);
+      return withLog(notFoundAnswer, context);
+    }
+    // Exactly what the router serves: no HEAD added where a framework does not serve one.
+    const allow = [...new Set(methods.map((name) => name.toUpperCase()))].sort().join(', ');
+    if (answerOptions && method === 'OPTIONS') return { options: allow };
+    if (!fixed) return run(methodNotAllowed(method, methods), context, allow);
+    const key = `${method} ${allow}`;
+    let cached = methodAnswers.get(key);
+    if (cached === undefined) {
+      cached = prepareFixed(methodNotAllowed(method, methods), allow);
+      if (methodAnswers.size < methodAnswersKept) methodAnswers.set(key, cached);
+    }
+    return withLog(cached, context);
+  }
+
+  function withLog(result: PreparedAnswer, context: Context): Outcome {
+    const log = logFor(result, context);
+    return { answer: result, logs: log === undefined ? [] : [log] };
+  }
+
+  const parserAnswers = new Map<string, string>();
+
+  function parserRejected(error: unknown, code: string | undefined) {
+    const key = code ?? '';
+    let response = parserAnswers.get(key);
+    const rejection = parserRejection(code);
+    if (response === undefined) {
+      const problem = build(rejection, undefined, undefined);
+      response = rawHttpResponse(problem, serialize(problem.body));
+      if (parserAnswers.size < parserAnswersKept) parserAnswers.set(key, response);
+    }
+    const level = levelFor(rejection.status, level4xx, level5xx);
+    const log = entry(
+      level,
+      { err: error, status: rejection.status },
+      `rejected a request Node could not parse (${code ?? 'no code'})`,
+    );
+    return { response, log };
+  }
+
+  function abandoned(error: unknown, context: Context): LogEntry | undefined {
+    let status = 500;
+    try {
+      const value = classify === undefined ? error : classify(error, context);
+      status = build(value, undefined, error).status;
+    } catch {
+      // Classifying a hostile value failed: it counts as the unexpected error it is.
+    }
+    const { method, target } = describe(context);
+    const url = requestTargetPath(target);
+    return entry(
+      levelFor(status, level4xx, level5xx),
+      { err: error, status, method, url },
+      `${method} ${url} was abandoned by the client`,
+    );
+  }
+
+  function late(error: unknown, context: Context): LogEntry | undefined {
+    const { method, target } = describe(context);
+    const url = requestTargetPath(target);
+    return entry(
+      level5xx,
+      { err: error, method, url },
+      `${method} ${url} failed after its response started; closing the connection`,
+    );
+  }
+
+  return { answer, unmatched, parserRejected, fallback, logFor, abandoned, late };
+}

@@ -1,0 +1,76 @@
+import * as core from '@faultline/core';
+import * as adapter from '@faultline/core/adapter';
+
+/** Each name with the kind of value it is: a change to either entry's surface shows up here. */
+function surface(module: object): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(module)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, value]) => [name, typeof value]),
+  );
+}
+
+it('exposes exactly what applications use from @faultline/core', () => {
+  expect(surface(core)).toMatchInlineSnapshot(`
+{
+  "PROBLEM_CONTENT_TYPE": "string",
+  "ProblemError": "function",
+  "createNormaliser": "function",
+  "defaultCatalogue": "object",
+  "defaultRegistry": "object",
+  "defineProblems": "function",
+  "isProblemError": "function",
+  "normalise": "function",
+  "problemDocumentSchema": "object",
+  "validationProblem": "function",
+}
+`);
+});
+
+it('exposes exactly what adapters use from @faultline/core/adapter', () => {
+  expect(surface(adapter)).toMatchInlineSnapshot(`
+{
+  "JSON_MEDIA_TYPES": "object",
+  "MAX_VALIDATION_ERRORS": "number",
+  "UNEXPECTED_ERROR_DETAIL": "string",
+  "allowHeader": "function",
+  "applyProblemHeaders": "function",
+  "assertKnownOptions": "function",
+  "bodyLengthMismatch": "function",
+  "bodyTooLarge": "function",
+  "clientWentAway": "function",
+  "commonOptionNames": "object",
+  "createProblemFlow": "function",
+  "declaresUtf8": "function",
+  "describeJsonParseError": "function",
+  "findJsonSyntaxError": "function",
+  "forbiddenJsonProperty": "function",
+  "invalidRequestPart": "function",
+  "invalidUtf8Json": "function",
+  "isErrorStatus": "function",
+  "logLevels": "object",
+  "malformedJson": "function",
+  "malformedUrl": "function",
+  "methodNotAllowed": "function",
+  "parserRejection": "function",
+  "rateLimitBanned": "function",
+  "rateLimited": "function",
+  "rawHttpResponse": "function",
+  "readProperty": "function",
+  "reasonPhrase": "function",
+  "requestTargetInstance": "function",
+  "requestTargetPath": "function",
+  "retrySeconds": "function",
+  "routeNotFound": "function",
+  "showValue": "function",
+  "unsupportedCharset": "function",
+  "unsupportedMediaType": "function",
+  "writeLog": "function",
+  "wwwAuthenticate": "function",
+}
+`);
+});
+
+it('shares no name between the two entries', () => {
+  expect(Object.keys(core).filter((name) => name in adapter)).toEqual([]);
+});

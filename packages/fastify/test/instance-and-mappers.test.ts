@@ -1,0 +1,129 @@
+import { ProblemError } from '@faultline/core';
+import type { FastifyInstance } from 'fastify';
+import { build, expected, problems, versions } from './helpers';
+
+const crash = expected(500, 'internal-server-error', 'Internal Server Error', {
+  detail: 'An unexpected error occurred.',
+});
+const denied = expected(403, 'access-forbidden', 'Forbidden', {
+  detail: 'You do not have permission to delete this dataset.',
+  error_code: 'ACCESS_DENIED',
+});
+const deny = (): ProblemError =>
+  new ProblemError('ACCESS_DENIED', {
+    detail: 'You do not have permission to delete this dataset.',
+  });
+
+describe.each(versions)('%s: instance and mappers', (_name, version) => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  async function answer(
+    routes: (app: FastifyInstance) => void,
+    request: { method?: 'GET' | 'POST'; url?: string; payload?: string } = {},
+    options = {},
+  ) {
+    app = await build(version, routes, options);
+    return app.inject({
+      method: request.method ?? 'GET',
+      url: request.url ?? '/x',
+      ...(request.payload === undefined
+        ? {}
+        : { payload: request.payload, headers: { 'content-type': 'application/json' } }),
+    });
+  }
+
+  it("applies the application's mappers first, before Fastify's errors are translated", async () => {
+    class NameTaken extends Error {}
+    const seen: unknown[] = [];
+    const response = await answer(
+      (app) =>
+        app.post('/x', async () => {
+          throw new NameTaken('taken');
+        }),
+      { method: 'POST', payload: '{}' },
+      {
+        mappers: [
+          (error: unknown) => {
+            seen.push((error as { code?: unknown }).code);
+            return error instanceof NameTaken
+              ? new problems.ProblemError('RESOURCE_ALREADY_EXISTS', {
+                  detail: "A dataset named 'x' already exists in this space.",
+                })
+              : undefined;
+          },
+        ],
+      },
+    );
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toEqual(
+      expected(409, 'resource-conflict', 'Conflict', {
+        detail: "A dataset named 'x' already exists in this space.",
+        error_code: 'RESOURCE_ALREADY_EXISTS',
+      }),
+    );
+
+    const unparsed = await app!.inject({
+      method: 'POST',
+      url: '/x',
+      payload: '<x/>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(unparsed.statusCode).toBe(415);
+    // The mapper saw Fastify's own error, code and all.
+    expect(seen).toEqual([undefined, 'FST_ERR_CTP_INVALID_MEDIA_TYPE']);
+  });
+
+  it('answers 500 when a mapper throws', async () => {
+    const response = await answer(
+      (app) =>
+        app.get('/x', async () => {
+          throw deny();
+        }),
+      {},
+      {
+        mappers: [
+          () => {
+            throw new Error('mapper bug');
+          },
+        ],
+      },
+    );
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual(crash);
+  });
+
+  it('sets instance to the request path (without the query) when asked', async () => {
+    const response = await answer(
+      (app) =>
+        app.get('/datasets/:id', async () => {
+          throw deny();
+        }),
+      { url: '/datasets/7?token=secret' },
+      { instance: true },
+    );
+    expect(response.json()).toEqual({ ...denied, instance: '/datasets/7' });
+  });
+
+  it('sets instance from a function of the request, unless the error names its own', async () => {
+    app = await build(
+      version,
+      (app) => {
+        app.get('/x', async () => {
+          throw deny();
+        });
+        app.get('/own', async () => {
+          throw new ProblemError('ACCESS_DENIED', { instance: '/audit/42' });
+        });
+      },
+      { instance: (request) => `urn:request:${request.id}` },
+    );
+    const response = await app.inject({ url: '/x' });
+    expect(response.json()).toEqual({ ...denied, instance: 'urn:request:req-1' });
+    const own = await app.inject({ url: '/own' });
+    expect(own.json()).toMatchObject({ instance: '/audit/42' });
+  });
+});
