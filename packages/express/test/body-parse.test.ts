@@ -220,6 +220,19 @@ describe.each(frameworks)('body-parse failures on $name', (framework: Framework)
       expect(response.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
     });
 
+    it.each([400, 409, 422])(
+      'a verify error with status %d keeps its status, its message kept private',
+      async (status) => {
+        const verify = () => {
+          throw Object.assign(new Error('signature key k-123 rejected'), { status });
+        };
+        const response = await post(jsonApp({ verify }).app, '{}');
+        expect(response.status).toBe(status);
+        expect(response.body).not.toHaveProperty('detail');
+        expect(response.text).not.toContain('k-123');
+      },
+    );
+
     it('a ProblemError thrown by verify is answered as it is', async () => {
       const verify = () => {
         throw new ProblemError('AUTHENTICATION_REQUIRED', { detail: 'Sign the body.' });
@@ -360,7 +373,7 @@ describe.each(frameworks)('body-parse failures on $name', (framework: Framework)
             method: 'POST',
             url: '/datasets',
           },
-          msg: 'POST /datasets was aborted',
+          msg: 'POST /datasets was abandoned by the client',
         },
       ]);
     } finally {

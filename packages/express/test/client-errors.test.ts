@@ -57,7 +57,7 @@ describe.each(frameworks)("Node's clientError with $name", ({ express }) => {
     });
   });
 
-  it('uses the application registry for the type URI, and logs at debug only', async () => {
+  it('uses the application registry for the type URI, and logs at the 4xx level', async () => {
     const problems = defineProblems({ typeBase: 'https://api.example.com/docs/errors' });
     const { logger, calls } = recordingLogger();
     const raw = await exchange(
@@ -70,7 +70,7 @@ describe.each(frameworks)("Node's clientError with $name", ({ express }) => {
         type: 'https://api.example.com/docs/errors#invalid-request',
       }),
     );
-    expect(calls.map((call) => call.level)).toEqual(['debug']);
+    expect(calls.map((call) => call.level)).toEqual(['info']);
   });
 
   it('still serves well-formed requests (control)', async () => {

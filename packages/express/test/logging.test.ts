@@ -55,7 +55,7 @@ describe.each(frameworks)('logging on $name', ({ express }) => {
     expect(calls.map((call) => [call.level, call.obj.err])).toEqual([['error', error]]);
   });
 
-  it('never logs a 4xx at error level: it goes to debug', async () => {
+  it('never logs a 4xx at error level: it goes to info, as on Fastify', async () => {
     const { logger, calls } = recordingLogger();
     const app = express();
     app.get('/missing', () => {
@@ -65,8 +65,8 @@ describe.each(frameworks)('logging on $name', ({ express }) => {
     await request(app).get('/missing');
     await request(app).get('/no-route');
     expect(calls.map((call) => [call.level, call.obj.status, call.msg])).toEqual([
-      ['debug', 404, 'GET /missing answered 404'],
-      ['debug', 404, 'GET /no-route answered 404'],
+      ['info', 404, 'GET /missing answered 404'],
+      ['info', 404, 'GET /no-route answered 404'],
     ]);
   });
 

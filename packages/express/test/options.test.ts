@@ -22,7 +22,7 @@ describe('options are validated at start-up', () => {
     [
       'an instance that is neither boolean nor function',
       { instance: 'yes' },
-      '@faultline/express: option instance must be a boolean or a function (req) => string | undefined, got string',
+      '@faultline/express: option instance must be a boolean or a function of the request, got "yes"',
     ],
     [
       'a negative retryAfter',
@@ -37,22 +37,27 @@ describe('options are validated at start-up', () => {
     [
       'a registry that is not one',
       { registry: {} },
-      '@faultline/express: option registry must be a registry from defineProblems() (or defaultRegistry)',
+      '@faultline/express: option registry must be a registry from defineProblems() (or defaultRegistry), got {}',
     ],
     [
       'mappers that are not an array',
       { mappers: () => undefined },
-      '@faultline/express: option mappers must be an array of functions',
+      '@faultline/express: option mappers must be an array of functions, got a function',
     ],
     [
       'exposeStack that is not a boolean',
       { exposeStack: 'true' },
-      '@faultline/express: option exposeStack must be a boolean, got true',
+      '@faultline/express: option exposeStack must be a boolean, got "true"',
+    ],
+    [
+      'a log level that is not one',
+      { logLevel4xx: 'loud' },
+      "@faultline/express: option logLevel4xx must be one of 'fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent', got \"loud\"",
     ],
     [
       'a misspelt option',
       { exposeStacks: true },
-      '@faultline/express: problemHandlers() has no option "exposeStacks"; known options are registry, mappers, retryAfter, challenge, maxDetailLength, exposeStack, logger, instance',
+      '@faultline/express: unknown option "exposeStacks"; did you mean "exposeStack"? The options are: registry, mappers, retryAfter, challenge, maxDetailLength, exposeStack, instance, logLevel4xx, logLevel5xx, logger',
     ],
   ])('problemHandlers() rejects %s', (_what, options, message) => {
     expect(() => problemHandlers(options as ProblemHandlerOptions)).toThrow(new TypeError(message));
@@ -87,7 +92,7 @@ describe('options are validated at start-up', () => {
     [
       'a misspelt option',
       { limits: '1mb' },
-      '@faultline/express: problemJson() has no option "limits"; known options are type, limit, strict, inflate, reviver, verify',
+      '@faultline/express: problemJson(): unknown option "limits"; did you mean "limit"? The options are: type, limit, strict, inflate, reviver, verify',
     ],
   ])('problemJson() rejects %s', (_what, options, message) => {
     expect(() => problemJson(options as ProblemJsonOptions)).toThrow(new TypeError(message));
@@ -112,6 +117,8 @@ describe('options are validated at start-up', () => {
         maxDetailLength: 200,
         exposeStack: false,
         mappers: [],
+        logLevel4xx: 'debug',
+        logLevel5xx: 'fatal',
       }),
     ).toHaveLength(2);
     expect(problemJson()).toBeInstanceOf(Function);

@@ -82,7 +82,9 @@ describe.each(versions)('%s: errors of the HTTP parser (clientErrorHandler)', (_
 
   it('logs each at the 4xx level, through the app logger', () => {
     const clientErrors = log.lines.filter(
-      (line) => typeof line.msg === 'string' && line.msg.startsWith('client error'),
+      (line) =>
+        typeof line.msg === 'string' &&
+        line.msg.startsWith('rejected a request Node could not parse'),
     );
     expect(clientErrors.length).toBeGreaterThanOrEqual(4);
     expect(clientErrors.every((line) => line.level === 30)).toBe(true);

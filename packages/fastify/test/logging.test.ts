@@ -40,7 +40,7 @@ describe.each(versions)('%s: logging', (_name, version) => {
     expect(withErrors).toHaveLength(1);
     const [line] = withErrors;
     expect(line?.level).toBe(50);
-    expect(line?.msg).toBe('db timed out');
+    expect(line?.msg).toBe('GET /crash failed with 500');
     expect(line?.err?.type).toBe('Error');
     expect(line?.err?.message).toContain('db timed out');
     expect(line?.err?.stack).toMatch(/^Error: db timed out\n\s+at /);
@@ -53,14 +53,21 @@ describe.each(versions)('%s: logging', (_name, version) => {
     expect(withErrors[0]).toMatchObject({
       level: 50,
       err: 'a string',
-      msg: 'a non-Error value was thrown (string)',
+      msg: 'GET /string failed with 500',
     });
   });
 
   it('logs a 4xx once, at info by default', async () => {
     const { withErrors } = await run({}, '/denied');
     expect(withErrors).toHaveLength(1);
-    expect(withErrors[0]).toMatchObject({ level: 30, msg: 'Forbidden' });
+    expect(withErrors[0]).toMatchObject({
+      level: 30,
+      msg: 'GET /denied answered 403',
+      status: 403,
+      error_code: 'ACCESS_DENIED',
+      method: 'GET',
+      url: '/denied',
+    });
   });
 
   it('logs a 4xx at the level of logLevel4xx', async () => {
@@ -78,7 +85,7 @@ describe.each(versions)('%s: logging', (_name, version) => {
   it('logs a 404 at the 4xx level', async () => {
     const { withErrors } = await run({ logLevel4xx: 'debug' }, '/nope');
     expect(withErrors).toHaveLength(1);
-    expect(withErrors[0]).toMatchObject({ level: 20, msg: 'No resource exists at this URL.' });
+    expect(withErrors[0]).toMatchObject({ level: 20, msg: 'GET /nope answered 404' });
   });
 
   it('still answers when the logger itself fails', async () => {

@@ -45,7 +45,7 @@ const invalid: [string, unknown, RegExp][] = [
   [
     'registry',
     { registry: {} },
-    /^@faultline\/fastify: option registry must be a registry from defineProblems\(\), got \{\}$/,
+    /^@faultline\/fastify: option registry must be a registry from defineProblems\(\) \(or defaultRegistry\), got \{\}$/,
   ],
   [
     'mappers',

@@ -2,13 +2,21 @@ import * as api from '@faultline/fastify';
 import { isJsonContentType } from '../src/json-parser';
 
 describe('the public API', () => {
-  it('exports exactly these names', () => {
-    expect(Object.keys(api).sort()).toEqual([
-      'faultline',
-      'problemClientErrorHandler',
-      'problemFrameworkErrors',
-      'rateLimitErrorResponseBuilder',
-    ]);
+  it('exposes exactly its public surface', () => {
+    expect(
+      Object.fromEntries(
+        Object.entries(api)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([name, value]) => [name, typeof value]),
+      ),
+    ).toMatchInlineSnapshot(`
+{
+  "faultline": "function",
+  "problemClientErrorHandler": "function",
+  "problemFrameworkErrors": "function",
+  "rateLimitErrorResponseBuilder": "function",
+}
+`);
   });
 
   it('wraps the plugin with fastify-plugin under its package name', () => {

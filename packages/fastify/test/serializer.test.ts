@@ -30,10 +30,8 @@ describe('the precompiled problem serializer', () => {
     expect(serializeProblem(body)).toBe(JSON.stringify(body));
   });
 
-  it('writes the stack last when it is exposed', () => {
-    const body = bodies[0] as ProblemDocument;
-    expect(serializeProblem(body, 'Error: x\n    at y')).toBe(
-      JSON.stringify({ ...body, stack: 'Error: x\n    at y' }),
-    );
+  it('writes an exposed stack, which core puts last, where it is', () => {
+    const body = { ...(bodies[0] as ProblemDocument), stack: 'Error: x\n    at y' };
+    expect(serializeProblem(body)).toBe(JSON.stringify(body));
   });
 });

@@ -46,7 +46,8 @@ export interface ExchangeOptions {
   readonly untilResponse?: boolean;
   /**
    * A bound, not an expectation: a connection still open after this many milliseconds is cut
-   * and reported as `gave-up`. Default 10 s.
+   * and reported as `gave-up`. Default 50 s: long enough for a slow, shared machine, and under
+   * the test timeout.
    */
   readonly giveUpAfterMs?: number;
 }
@@ -106,7 +107,7 @@ export function exchange(
       ending ??= why;
       socket.destroy();
     };
-    const timer = setTimeout(() => stop('gave-up'), options.giveUpAfterMs ?? 10_000);
+    const timer = setTimeout(() => stop('gave-up'), options.giveUpAfterMs ?? 50_000);
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       if (options.untilResponse && readResponses(Buffer.concat(chunks)).responses.length > 0) {

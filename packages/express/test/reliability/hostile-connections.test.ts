@@ -1,15 +1,22 @@
 import { once } from 'node:events';
 import type http from 'node:http';
-import net from 'node:net';
 import { problemHandlers } from '@faultline/express';
+import {
+  exchange,
+  httpRequest,
+  listen,
+  onlyResponse,
+  openConnections,
+  portOf,
+  shutdown,
+  watchProcessFailures,
+} from '@faultline/test-support';
 import { type Framework, frameworks } from '../helpers/frameworks';
 import { recordingLogger } from '../helpers/logger';
-import { expectProblemAnswer, onlyResponse, problems } from './support/answers';
+import { expectProblemAnswer, problems } from './support/answers';
 import { type HostileServer, startHostileServer } from './support/hostile-app';
-import { spyOnProcessFailures } from './support/process-spy';
-import { exchange, listen, openConnections, portOf, rawRequest, shutdown } from './support/wire';
 
-const failures = spyOnProcessFailures();
+const failures = watchProcessFailures();
 
 const notValidHttp = problems.badRequest('The request is not valid HTTP/1.1.');
 const timedOut = {
@@ -20,16 +27,13 @@ const timedOut = {
   error_code: 'REQUEST_TIMEOUT',
 };
 
-/** Opens a connection, writes, and closes it abruptly once the server has read what was sent. */
+/** Writes on a fresh connection and closes it abruptly once the server has read the request. */
 async function abortMidBody(server: http.Server, bytes: Buffer): Promise<void> {
-  const socket = net.connect(portOf(server), '127.0.0.1');
-  socket.on('error', () => {});
-  const received = once(server, 'request');
-  socket.write(bytes);
-  await received;
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  socket.destroy();
-  await once(socket, 'close');
+  const received = once(server, 'request').then(
+    () => new Promise((resolve) => setTimeout(resolve, 20)),
+  );
+  const result = await exchange(portOf(server), bytes, { abortWhen: received });
+  expect(result.ending).toBe('client-closed');
 }
 
 async function settled<T>(check: () => T, until: (value: T) => boolean): Promise<T> {
@@ -51,7 +55,7 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
   }
 
   afterEach(async () => {
-    expect(failures.failures).toEqual([]);
+    expect(failures).toEqual([]);
     for (const hostile of started.splice(0)) {
       expect(hostile.socketErrors).toEqual([]);
       expect(await openConnections(hostile.server)).toBe(0);
@@ -60,7 +64,7 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
   });
 
   const head = (length: number | string) =>
-    rawRequest('POST', '/echo', { 'Content-Type': 'application/json', 'Content-Length': length });
+    httpRequest('POST', '/echo', { 'Content-Type': 'application/json', 'Content-Length': length });
 
   it('ends a body shorter than its Content-Length with a 408 problem when the request times out', async () => {
     const { server } = await start({
@@ -81,10 +85,10 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
     expect(answer.ending).toBe('gave-up');
     expect(answer.responses).toEqual([]);
     const aborted = await settled(
-      () => hostile.calls.filter((call) => call.level === 'info'),
+      () => hostile.calls.filter((call) => call.level === 'info' && call.msg.startsWith('POST')),
       (calls) => calls.length > 0,
     );
-    expect(aborted.map((call) => call.msg)).toEqual(['POST /echo was aborted']);
+    expect(aborted.map((call) => call.msg)).toEqual(['POST /echo was abandoned by the client']);
     const next = onlyResponse(await exchange(portOf(hostile.server), [head(12), '{"name":"x"}']));
     expect(next.status).toBe(201);
   });
@@ -104,7 +108,7 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
     const keepAlive = (body: string) =>
       `POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
     const answer = await exchange(portOf(server), [keepAlive('{"n":1}'), head(7), '{"n":2}']);
-    expect(answer.responses.map((response) => [response.status, response.text])).toEqual([
+    expect(answer.responses.map((response) => [response.status, response.body])).toEqual([
       [201, '{"n":1}'],
       [201, '{"n":2}'],
     ]);
@@ -113,7 +117,7 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
   it('answers a body cut short by a half-close with one 400 and closes', async () => {
     const { server } = await start();
     const answer = await exchange(portOf(server), [head(100), '{"name":'], {
-      endAfterWrite: true,
+      halfClose: true,
     });
     expectProblemAnswer(answer, 400, notValidHttp);
   });
@@ -122,7 +126,7 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
     const { server } = await start();
     for (const framing of ['zz\r\n{}\r\n0\r\n\r\n', '2\r\n{}XX0\r\n\r\n', '-1\r\n{}\r\n']) {
       const answer = await exchange(portOf(server), [
-        rawRequest('POST', '/echo', {
+        httpRequest('POST', '/echo', {
           'Content-Type': 'application/json',
           'Transfer-Encoding': 'chunked',
         }),
@@ -138,7 +142,7 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
       { 'Content-Type': 'application/json', 'Content-Length': 2, 'Transfer-Encoding': 'chunked' },
       { 'Content-Type': 'application/json', 'Content-Length': '2\r\nContent-Length: 3' },
     ]) {
-      const answer = await exchange(portOf(server), rawRequest('POST', '/echo', headers, '{}'));
+      const answer = await exchange(portOf(server), httpRequest('POST', '/echo', headers, '{}'));
       expectProblemAnswer(answer, 400, notValidHttp);
     }
   });
@@ -151,7 +155,7 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
     });
     const chunk = `${(16 * 1024).toString(16)}\r\n${' '.repeat(16 * 1024)}\r\n`;
     const answer = await exchange(portOf(server), [
-      rawRequest('POST', '/accept', {
+      httpRequest('POST', '/accept', {
         'Content-Type': 'application/json',
         'Transfer-Encoding': 'chunked',
       }),
@@ -171,7 +175,7 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
         await abortMidBody(
           hostile.server,
           Buffer.concat([
-            rawRequest('POST', path, {
+            httpRequest('POST', path, {
               'Content-Type': 'application/json',
               'Content-Length': length,
             }),
@@ -180,10 +184,12 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
         );
       }
       const aborted = await settled(
-        () => hostile.calls.filter((call) => call.level === 'info'),
+        () => hostile.calls.filter((call) => call.level === 'info' && call.msg.startsWith('POST')),
         (calls) => calls.length >= 5,
       );
-      expect(aborted.map((call) => call.msg)).toEqual(Array(5).fill(`POST ${path} was aborted`));
+      expect(aborted.map((call) => call.msg)).toEqual(
+        Array(5).fill(`POST ${path} was abandoned by the client`),
+      );
       expect(hostile.calls.filter((call) => call.level === 'error')).toEqual([]);
       const next = onlyResponse(await exchange(portOf(hostile.server), [head(12), '{"name":"x"}']));
       expect(next.status).toBe(201);
@@ -206,7 +212,7 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
       await abortMidBody(
         server,
         Buffer.concat([
-          rawRequest('POST', '/own', {
+          httpRequest('POST', '/own', {
             'Content-Type': 'application/json',
             'Content-Length': 5000,
           }),
@@ -214,14 +220,14 @@ describe.each(frameworks)('hostile connections, on $name', (framework: Framework
         ]),
       );
       const aborted = await settled(
-        () => calls.filter((call) => call.level === 'info'),
+        () => calls.filter((call) => call.level === 'info' && call.msg.startsWith('POST')),
         (found) => found.length > 0,
       );
-      expect(aborted.map((call) => call.msg)).toEqual(['POST /own was aborted']);
+      expect(aborted.map((call) => call.msg)).toEqual(['POST /own was abandoned by the client']);
       const next = onlyResponse(
         await exchange(
           portOf(server),
-          rawRequest(
+          httpRequest(
             'POST',
             '/own',
             { 'Content-Type': 'application/json', 'Content-Length': 2 },

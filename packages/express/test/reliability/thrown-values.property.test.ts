@@ -1,21 +1,23 @@
 import type http from 'node:http';
-import { UNEXPECTED_ERROR_DETAIL } from '@faultline/core';
+import { UNEXPECTED_ERROR_DETAIL } from '@faultline/core/adapter';
 import { problemHandlers, wrapAsyncRoutes } from '@faultline/express';
-import type { Request } from 'express';
-import fc from 'fast-check';
-import { frameworks } from '../helpers/frameworks';
-import { anyThrownCase, handMadeCases, SECRET, type ThrownCase } from './support/hostile-values';
-import { assertValidProblem } from './support/problem-schema';
-import { spyOnProcessFailures } from './support/process-spy';
 import {
+  anyThrown,
+  assertProblemResponse,
+  type Exchange,
   exchange,
+  HAND_MADE,
+  httpRequest,
   listen,
   openConnections,
   portOf,
-  rawRequest,
   shutdown,
-  type WireExchange,
-} from './support/wire';
+  type Thrown,
+  watchProcessFailures,
+} from '@faultline/test-support';
+import type { Request } from 'express';
+import fc from 'fast-check';
+import { frameworks } from '../helpers/frameworks';
 
 /**
  * One listening app per Express major for every run: the value to throw is parked in a registry
@@ -36,18 +38,7 @@ function expectedOutcome(value: unknown, route: Route): 'problem' | 'not-found' 
   return 'problem';
 }
 
-const representationHeaders = [
-  'content-encoding',
-  'content-language',
-  'content-range',
-  'content-disposition',
-  'content-location',
-  'etag',
-  'last-modified',
-  'transfer-encoding',
-];
-
-const failures = spyOnProcessFailures();
+const failures = watchProcessFailures();
 
 describe.each(frameworks)('any thrown value, on $name', ({ express }) => {
   const parked = new Map<string, unknown>();
@@ -92,7 +83,7 @@ describe.each(frameworks)('any thrown value, on $name', ({ express }) => {
   });
 
   afterEach(async () => {
-    expect(failures.failures).toEqual([]);
+    expect(failures).toEqual([]);
     expect(responseErrors).toEqual([]);
     expect(await openConnections(server)).toBe(0);
   });
@@ -102,13 +93,22 @@ describe.each(frameworks)('any thrown value, on $name', ({ express }) => {
     stderr.mockRestore();
   });
 
-  async function send(route: Route | 'ok', value?: unknown): Promise<WireExchange> {
+  async function send(route: Route | 'ok', value?: unknown): Promise<Exchange> {
     const id = String(ids++);
     if (route !== 'ok') parked.set(id, value);
-    return exchange(portOf(server), rawRequest('GET', `/${route}`, { 'X-Case': id }));
+    return exchange(portOf(server), httpRequest('GET', `/${route}`, { 'X-Case': id }));
   }
 
-  function expectOneAnswer(answer: WireExchange, value: unknown, route: Route): void {
+  /**
+   * One answer, then the connection closed: the problem invariants, then what Express makes of
+   * the value. A value that is no problem error shows nothing of itself in a 5xx.
+   */
+  function expectOneAnswer(
+    answer: Exchange,
+    value: unknown,
+    route: Route,
+    { problemError = false }: { problemError?: boolean } = {},
+  ): void {
     expect(answer.ending).toBe('closed');
     expect(answer.responses).toHaveLength(1);
     expect(answer.rest.length).toBe(0);
@@ -120,11 +120,7 @@ describe.each(frameworks)('any thrown value, on $name', ({ express }) => {
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
       return;
     }
-    expect(response.headers['content-type']).toBe('application/problem+json');
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    // Headers describing another representation would make the problem unreadable.
-    for (const name of representationHeaders) expect(response.headers).not.toHaveProperty(name);
-    const body = JSON.parse(response.text) as Record<string, unknown>;
+    const body = assertProblemResponse(response);
     if (outcome === 'not-found') {
       expect(response.status).toBe(404);
       expect(body).toEqual({
@@ -137,13 +133,9 @@ describe.each(frameworks)('any thrown value, on $name', ({ express }) => {
       });
       return;
     }
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThanOrEqual(599);
-    assertValidProblem(body);
-    expect(body.status).toBe(response.status);
+    // A problem error may name its own instance, or fail to serialise (the static 500 has none).
+    if (problemError) return;
     expect(body.instance).toBe(`/${route}`);
-    expect(body).not.toHaveProperty('stack');
-    if (typeof body.detail === 'string') expect(body.detail.length).toBeLessThanOrEqual(1024);
     if (response.status >= 500) {
       // Nothing of the error reaches a 5xx: only the standard members, and the fixed detail.
       expect(Object.keys(body).sort()).toEqual(
@@ -152,33 +144,42 @@ describe.each(frameworks)('any thrown value, on $name', ({ express }) => {
           : ['instance', 'status', 'title', 'type'],
       );
       if (response.status === 500) expect(body.detail).toBe(UNEXPECTED_ERROR_DETAIL);
-      expect(response.text).not.toContain(SECRET);
     }
   }
 
   /** Throws the value from each route in turn; the server must answer each and go on serving. */
-  async function throwFromEveryRoute({ value }: ThrownCase): Promise<void> {
+  async function throwFromEveryRoute(thrown: Thrown): Promise<void> {
+    const logged = stderrLines.length;
     for (const route of routes) {
-      expectOneAnswer(await send(route, value), value, route);
+      const value = thrown.make();
+      expectOneAnswer(await send(route, value), value, route, {
+        problemError: thrown.problemError === true,
+      });
     }
     const next = await send('ok');
-    expect(next.responses.map((response) => response.text)).toEqual(['{"ok":true}']);
+    expect(next.responses.map((response) => response.body)).toEqual(['{"ok":true}']);
     // Every parked value was taken: each route ran exactly once.
     expect(parked.size).toBe(0);
+    // Only a problem error the application built with unserialisable members falls back to the
+    // static 500 (and says so); nothing else may.
+    if (thrown.problemError !== true) {
+      const fellBack = stderrLines
+        .slice(logged)
+        .filter((line) => line.startsWith('problem response failed'));
+      expect(fellBack).toEqual([]);
+    }
   }
 
   it('answers every hand-made hostile value with exactly one valid problem, thrown, passed to next() or rejected, and keeps serving', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...handMadeCases), throwFromEveryRoute), {
-      examples: handMadeCases.map((thrownCase) => [thrownCase]),
-      numRuns: handMadeCases.length,
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...HAND_MADE), throwFromEveryRoute), {
+      examples: HAND_MADE.map((thrown) => [thrown]),
+      numRuns: HAND_MADE.length,
     });
-    expect(stderrLines.filter((line) => line.startsWith('problem response failed'))).toEqual([]);
-  }, 30_000);
+  }, 120_000);
 
   it('answers any generated value the same way', async () => {
-    await fc.assert(fc.asyncProperty(anyThrownCase, throwFromEveryRoute), { numRuns: 80 });
-    expect(stderrLines.filter((line) => line.startsWith('problem response failed'))).toEqual([]);
-  }, 30_000);
+    await fc.assert(fc.asyncProperty(anyThrown, throwFromEveryRoute), { numRuns: 80 });
+  }, 120_000);
 
   it.each([
     ['throw null', null],
@@ -207,7 +208,7 @@ describe.each(frameworks)('any thrown value, on $name', ({ express }) => {
     for (const route of routes) {
       const answer = await send(route, 'router');
       expectOneAnswer(answer, 'router', route);
-      expect(answer.responses[0]?.text).toContain(`Cannot GET /${route}`);
+      expect(answer.responses[0]?.body).toContain(`Cannot GET /${route}`);
     }
   });
 
@@ -222,7 +223,7 @@ describe.each(frameworks)('any thrown value, on $name', ({ express }) => {
           const error = Object.assign(new Error(message), { [key]: status, expose });
           const answer = await send('throw', error);
           expectOneAnswer(answer, error, 'throw');
-          const body = JSON.parse(answer.responses[0]?.text ?? '{}') as Record<string, unknown>;
+          const body = JSON.parse(answer.responses[0]?.body ?? '{}') as Record<string, unknown>;
           expect(answer.responses[0]?.status).toBe(status);
           const shown = expose && status < 500;
           const detail = message.length <= 1024 ? message : `${message.slice(0, 1023)}…`;
@@ -233,5 +234,5 @@ describe.each(frameworks)('any thrown value, on $name', ({ express }) => {
       ),
       { numRuns: 60 },
     );
-  }, 30_000);
+  }, 120_000);
 });

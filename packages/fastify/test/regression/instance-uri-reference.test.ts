@@ -1,6 +1,6 @@
+import { exchange, httpRequest, onlyResponse } from '@faultline/test-support';
 import { versions } from '../helpers';
-import { startHostileApp } from '../reliability/support/hostile-app';
-import { closeCleanly, exchange, httpRequest, onlyResponse } from '../reliability/support/wire';
+import { closeCleanly, startHostileApp } from '../reliability/support/hostile-app';
 
 /*
  * Counter-example found by the request-paths property: with `instance: true`, `GET /a{b}` was

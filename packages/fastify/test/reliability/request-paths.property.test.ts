@@ -1,15 +1,18 @@
+import {
+  assertProblemResponse,
+  exchange,
+  onlyResponse,
+  watchProcessFailures,
+} from '@faultline/test-support';
 import fc from 'fast-check';
 import { problems, versions } from '../helpers';
-import { startHostileApp } from './support/hostile-app';
-import { assertProblemResponse } from './support/problem-invariants';
-import { watchProcessFailures } from './support/process-failures';
-import { closeCleanly, exchange, type Listening, onlyResponse } from './support/wire';
+import { closeCleanly, type Listening, startHostileApp } from './support/hostile-app';
 
 // Each case is one connection; this many stay well under a second per major.
 const RUNS = 200;
 
 // Generous for a loaded 2-core runner; nothing here asserts how long anything takes.
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 
 const failures = watchProcessFailures();
 
@@ -54,7 +57,6 @@ describe.each(versions)('%s: any request target becomes one problem', (_name, ve
       fc.asyncProperty(method, requestTarget, async (verb, target) => {
         const request = `${verb} ${target} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`;
         const result = await exchange(server.port, [Buffer.from(request, 'latin1')]);
-        expect(result.ending).toBe('end');
         const problem = assertProblemResponse(onlyResponse(result));
         if (typeof problem.instance === 'string') {
           expect(problem.instance).toMatch(/^[\w\-.~!$&'()*+,;=:@/%]*$/);

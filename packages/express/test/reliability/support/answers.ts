@@ -1,27 +1,22 @@
-import { assertValidProblem } from './problem-schema';
-import type { WireExchange, WireResponse } from './wire';
+import {
+  assertProblemResponse,
+  type Exchange,
+  onlyResponse,
+  type WireResponse,
+} from '@faultline/test-support';
 
-/** The connection carried exactly one response, nothing after it, and was closed by the server. */
-export function onlyResponse(answer: WireExchange): WireResponse {
-  expect(answer.ending).toBe('closed');
-  expect(answer.responses).toHaveLength(1);
-  expect(answer.rest.toString('latin1')).toBe('');
-  return answer.responses[0]!;
-}
-
-/** Exactly one response: a problem with this status and exactly this body. */
+/**
+ * Exactly one response, then the server closed the connection: a problem with this status and
+ * exactly this body, which also meets every invariant of a problem response.
+ */
 export function expectProblemAnswer(
-  answer: WireExchange,
+  answer: Exchange,
   status: number,
   body: Record<string, unknown>,
 ): WireResponse {
   const response = onlyResponse(answer);
   expect(response.status).toBe(status);
-  expect(response.headers['content-type']).toBe('application/problem+json');
-  expect(response.headers['x-content-type-options']).toBe('nosniff');
-  const parsed: unknown = JSON.parse(response.text);
-  assertValidProblem(parsed);
-  expect(parsed).toEqual(body);
+  expect(assertProblemResponse(response)).toEqual(body);
   return response;
 }
 

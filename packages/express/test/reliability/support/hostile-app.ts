@@ -1,10 +1,10 @@
 import type http from 'node:http';
 import { ProblemError } from '@faultline/core';
 import { problemClientErrors, problemHandlers, problemJson } from '@faultline/express';
+import { listen } from '@faultline/test-support';
 import createError from 'http-errors';
 import type { Framework } from '../../helpers/frameworks';
 import { type LogCall, recordingLogger } from '../../helpers/logger';
-import { listen } from './wire';
 
 export interface HostileServer {
   readonly server: http.Server;

@@ -1,4 +1,5 @@
 import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import {
   type FaultlineOptions,
   faultline,
@@ -8,7 +9,31 @@ import {
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { problems, type Version } from '../../helpers';
 import { logSink } from './app-log';
-import { type Listening, listen } from './wire';
+
+/** A listening app and every server-side socket it accepted. */
+export interface Listening {
+  readonly app: FastifyInstance;
+  readonly port: number;
+  readonly sockets: Set<Socket>;
+}
+
+/** Starts `app` on an ephemeral port of the loopback interface, tracking its connections. */
+export async function listenApp(app: FastifyInstance): Promise<Listening> {
+  const sockets = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => sockets.add(socket));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, port: (app.server.address() as AddressInfo).port, sockets };
+}
+
+/**
+ * Closes the app and checks nothing was left behind: the server stopped listening and every
+ * connection it accepted is destroyed.
+ */
+export async function closeCleanly({ app, sockets }: Listening): Promise<void> {
+  await app.close();
+  expect(app.server.listening).toBe(false);
+  expect([...sockets].filter((socket) => !socket.destroyed)).toHaveLength(0);
+}
 
 /** The options an application in production would give: every entry point installed. */
 export const productionOptions: FaultlineOptions = { registry: problems.registry, instance: true };
@@ -45,5 +70,5 @@ export async function startHostileApp(
   const app = version.Fastify(options);
   await app.register(faultline, productionOptions);
   await routes(app);
-  return { ...(await listen(app)), warnings: log.warnings };
+  return { ...(await listenApp(app)), warnings: log.warnings };
 }
