@@ -5,20 +5,16 @@ import {
   commonOptionNames,
 } from './adapter-options.js';
 import { methodNotAllowed, parserRejection, routeNotFound } from './framework-problems.js';
-import type { LogEntry, LogLevel } from './log-policy.js';
+import { createLogEntries, type RequestFacts } from './log-entries.js';
+import type { LogEntry } from './log-policy.js';
 import { applyMappers } from './mappers.js';
 import { createResponseBuilder, type ResponseBuilder } from './normalise.js';
 import type { ProblemDocument } from './problem-document.js';
 import { isProblemError } from './problem-error.js';
 import { rawHttpResponse } from './raw-response.js';
-import { requestTargetInstance, requestTargetPath } from './request-target.js';
+import { requestTargetInstance } from './request-target.js';
 
-/** What the flow needs to know of a request: its method and its target as received. */
-export interface RequestFacts {
-  readonly method: string;
-  /** The request target, origin form (`/a?b`) or absolute form; the query is never logged. */
-  readonly target: string;
-}
+export type { RequestFacts };
 
 /** What an adapter tells the flow about its framework. `Context` is what it passes per request. */
 export interface AdapterDefinition<Context, Request> {
@@ -44,6 +40,8 @@ export interface PreparedAnswer {
   /** The value as thrown, logged with the answer. */
   readonly error: unknown;
   readonly status: number;
+  /** The `error_code` sent, for the log record. */
+  readonly code: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly payload: string;
 }
@@ -99,14 +97,6 @@ const methodAnswersKept = 256;
 /** Node's HTTP parser has a few dozen error codes. */
 const parserAnswersKept = 64;
 
-function levelFor(status: number, level4xx: LogLevel, level5xx: LogLevel): LogLevel {
-  return status >= 500 ? level5xx : level4xx;
-}
-
-function codeOf(payloadBody: ProblemDocument): string | undefined {
-  return typeof payloadBody.error_code === 'string' ? payloadBody.error_code : undefined;
-}
-
 /**
  * Builds the flow an adapter runs every failure through. Every option is checked here, once:
  * unknown names and bad values throw a `TypeError` naming the package, the option and the value.
@@ -128,8 +118,7 @@ export function createProblemFlow<Context, Request>(
   }
 
   const mappers = given.mappers ?? [];
-  const level4xx = given.logLevel4xx ?? 'info';
-  const level5xx = given.logLevel5xx ?? 'error';
+  const logs = createLogEntries(given.logLevel4xx ?? 'info', given.logLevel5xx ?? 'error');
   const { classify, describe, requestOf } = adapter;
   const serialize = adapter.serialize ?? JSON.stringify;
   const instanceOption = given.instance;
@@ -145,31 +134,9 @@ export function createProblemFlow<Context, Request>(
   /** Whether a problem the adapter raises itself always gets the same answer. */
   const fixed = mappers.length === 0 && instanceOf === undefined && given.exposeStack !== true;
 
-  function entry(
-    level: LogLevel,
-    record: Record<string, unknown>,
-    message: string,
-  ): LogEntry | undefined {
-    return level === 'silent'
-      ? undefined
-      : { level, record: record as LogEntry['record'], message };
-  }
-
   function logFor(answer: PreparedAnswer, context: Context): LogEntry | undefined {
-    const level = levelFor(answer.status, level4xx, level5xx);
-    if (level === 'silent') return undefined;
-    const { method, target } = describe(context);
-    const url = requestTargetPath(target);
-    const { status } = answer;
-    const code = status < 500 ? answerCodes.get(answer) : undefined;
-    const record: Record<string, unknown> = { err: answer.error, status, method, url };
-    if (code !== undefined) record.error_code = code;
-    const outcome = status >= 500 ? `failed with ${status}` : `answered ${status}`;
-    return entry(level, record, `${method} ${url} ${outcome}`);
+    return logs.answered(answer, describe(context));
   }
-
-  /** The `error_code` of each answer, kept beside it so a log call need not parse the payload. */
-  const answerCodes = new WeakMap<PreparedAnswer, string>();
 
   function prepared(
     error: unknown,
@@ -177,20 +144,12 @@ export function createProblemFlow<Context, Request>(
     headers: Readonly<Record<string, string>>,
     body: ProblemDocument,
   ): PreparedAnswer {
-    const answer: PreparedAnswer = { error, status, headers, payload: serialize(body) };
-    const code = codeOf(body);
-    if (code !== undefined) answerCodes.set(answer, code);
-    return answer;
+    const code = typeof body.error_code === 'string' ? body.error_code : undefined;
+    return { error, status, code, headers, payload: serialize(body) };
   }
 
   const fallbackResponse = build(undefined, undefined, undefined);
   const fallback = prepared(undefined, 500, fallbackResponse.headers, fallbackResponse.body);
-
-  function failureEntry(failure: unknown, context: Context, what: string): LogEntry | undefined {
-    const { method, target } = describe(context);
-    const url = requestTargetPath(target);
-    return entry(level5xx, { err: failure, method, url }, `${method} ${url}: ${what}`);
-  }
 
   function answer(error: unknown, context: Context): Outcome {
     return run(error, context, undefined);
@@ -198,7 +157,7 @@ export function createProblemFlow<Context, Request>(
 
   /** `allow`: a 405's `Allow` exactly as the router serves it (with no HEAD it does not serve). */
   function run(error: unknown, context: Context, allow: string | undefined): Outcome {
-    const logs: LogEntry[] = [];
+    const calls: LogEntry[] = [];
     try {
       let value = error;
       if (mappers.length > 0) {
@@ -206,12 +165,12 @@ export function createProblemFlow<Context, Request>(
         if (mapped.ok) value = mapped.value;
         else {
           value = undefined;
-          const failed = failureEntry(
+          const failed = logs.failed(
             mapped.failure,
-            context,
+            describe(context),
             'an error mapper threw; answered 500',
           );
-          if (failed !== undefined) logs.push(failed);
+          if (failed !== undefined) calls.push(failed);
         }
       }
       // A framework signal the adapter turned into a problem is logged as that problem (its
@@ -227,12 +186,12 @@ export function createProblemFlow<Context, Request>(
         try {
           instance = instanceOf(context);
         } catch (failure) {
-          const failed = failureEntry(
+          const failed = logs.failed(
             failure,
-            context,
+            describe(context),
             'the instance option threw; answered without instance',
           );
-          if (failed !== undefined) logs.push(failed);
+          if (failed !== undefined) calls.push(failed);
         }
       }
       const { status, headers, body } = build(value, instance, error);
@@ -243,16 +202,17 @@ export function createProblemFlow<Context, Request>(
         body,
       );
       const log = logFor(result, context);
-      if (log !== undefined) logs.push(log);
-      return { answer: result, logs };
+      if (log !== undefined) calls.push(log);
+      return { answer: result, logs: calls };
     } catch (failure) {
       // Only a failing serialiser or a hostile request object gets here.
-      const failed = failureEntry(failure, context, 'building the problem failed; answered 500');
-      if (failed !== undefined) logs.push(failed);
+      const request = describe(context);
+      const failed = logs.failed(failure, request, 'building the problem failed; answered 500');
+      if (failed !== undefined) calls.push(failed);
       const result = { ...fallback, error };
-      const log = logFor(result, context);
-      if (log !== undefined) logs.push(log);
-      return { answer: result, logs };
+      const log = logs.answered(result, request);
+      if (log !== undefined) calls.push(log);
+      return { answer: result, logs: calls };
     }
   }
 
@@ -310,13 +270,7 @@ export function createProblemFlow<Context, Request>(
       response = rawHttpResponse(problem, serialize(problem.body));
       if (parserAnswers.size < parserAnswersKept) parserAnswers.set(key, response);
     }
-    const level = levelFor(rejection.status, level4xx, level5xx);
-    const log = entry(
-      level,
-      { err: error, status: rejection.status },
-      `rejected a request Node could not parse (${code ?? 'no code'})`,
-    );
-    return { response, log };
+    return { response, log: logs.parserRejected(error, rejection.status, code) };
   }
 
   function abandoned(error: unknown, context: Context): LogEntry | undefined {
@@ -327,23 +281,11 @@ export function createProblemFlow<Context, Request>(
     } catch {
       // Classifying a hostile value failed: it counts as the unexpected error it is.
     }
-    const { method, target } = describe(context);
-    const url = requestTargetPath(target);
-    return entry(
-      levelFor(status, level4xx, level5xx),
-      { err: error, status, method, url },
-      `${method} ${url} was abandoned by the client`,
-    );
+    return logs.abandoned(error, status, describe(context));
   }
 
   function late(error: unknown, context: Context): LogEntry | undefined {
-    const { method, target } = describe(context);
-    const url = requestTargetPath(target);
-    return entry(
-      level5xx,
-      { err: error, method, url },
-      `${method} ${url} failed after its response started; closing the connection`,
-    );
+    return logs.late(error, describe(context));
   }
 
   return { answer, unmatched, parserRejected, fallback, logFor, abandoned, late };
