@@ -23,7 +23,7 @@ export interface ProblemsDefinition<Codes extends Readonly<Record<string, CodeDe
   extends RegistryDefinition<Codes> {
   /**
    * Which errors of the class capture a stack trace when the throw does not say (`captureStack`):
-   * `true` (default), `false`, or `'server-errors'` for those answered with a 5xx.
+   * `'server-errors'` (default: those answered with a 5xx), `true` (all) or `false` (none).
    */
   readonly stackPolicy?: StackPolicy;
 }
@@ -53,7 +53,7 @@ export function defineProblems<
 ): Problems<DefaultErrorCode | Extract<keyof NoInfer<Codes>, string>> {
   type Code = DefaultErrorCode | Extract<keyof Codes, string>;
   const registry = createRegistry<Code>(definition);
-  const { stackPolicy = true } = definition;
+  const { stackPolicy = 'server-errors' } = definition;
   if (!isStackPolicy(stackPolicy)) {
     throw new TypeError(
       `${where}: stackPolicy must be true, false or 'server-errors'; got ${typeof stackPolicy === 'string' ? `'${stackPolicy}'` : String(stackPolicy)}`,

@@ -32,9 +32,9 @@ export interface ProblemErrorOptions {
 }
 
 /**
- * Which `ProblemError`s capture a stack trace when the error does not say: all of them (`true`,
- * the default), none (`false`), or only those answered with a 5xx (`'server-errors'`), the
- * failures someone will debug; an expected 4xx then costs a tenth as much to construct.
+ * Which `ProblemError`s capture a stack trace when the error does not say: only those answered
+ * with a 5xx (`'server-errors'`, the default: the failures someone will debug; an expected 4xx
+ * costs a tenth as much to construct without one), all of them (`true`), or none (`false`).
  */
 export type StackPolicy = boolean | 'server-errors';
 
@@ -86,7 +86,7 @@ export class ProblemError extends Error {
   /** The registry this class resolves codes with; `defineProblems` makes subclasses with their own. */
   static readonly registry: Registry = defaultRegistry;
   /** Which errors of this class capture a stack trace; `defineProblems` sets its own. */
-  static readonly stackPolicy: StackPolicy = true;
+  static readonly stackPolicy: StackPolicy = 'server-errors';
 
   declare readonly [brand]: true;
   readonly status: number;

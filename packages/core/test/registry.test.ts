@@ -184,11 +184,11 @@ describe('defineProblems', () => {
 describe('ProblemError', () => {
   it('is an Error with a stack, a name and the cause kept for logs', () => {
     const cause = new Error('db');
-    const error = new ProblemError('RESOURCE_NOT_FOUND', { cause });
+    const error = new ProblemError('SERVICE_UNAVAILABLE', { cause });
     expect(error).toBeInstanceOf(Error);
-    expect(error.stack).toContain('ProblemError');
+    expect(error.stack).toMatch(/^ProblemError: Service Unavailable\n\s+at /);
     expect(error.cause).toBe(cause);
-    expect(error.message).toBe('Not Found');
+    expect(error.message).toBe('Service Unavailable');
   });
 
   it('skips the stack when asked to, without changing the global limit', () => {
@@ -234,11 +234,29 @@ describe('ProblemError', () => {
 
     it('leaves the default class and the global limit alone', () => {
       const limit = Error.stackTraceLimit;
-      const { ProblemError: AppError } = defineProblems({ stackPolicy: false });
-      new AppError('RESOURCE_NOT_FOUND');
-      expect(ProblemError.stackPolicy).toBe(true);
-      expect(framesOf(new ProblemError('RESOURCE_NOT_FOUND')).length).toBeGreaterThan(0);
+      const { ProblemError: AppError } = defineProblems({ stackPolicy: true });
+      expect(framesOf(new AppError('RESOURCE_NOT_FOUND')).length).toBeGreaterThan(0);
+      expect(ProblemError.stackPolicy).toBe('server-errors');
+      expect(framesOf(new ProblemError('RESOURCE_NOT_FOUND'))).toEqual([]);
       expect(Error.stackTraceLimit).toBe(limit);
+    });
+
+    it('skips the stack of an expected 4xx by default, and keeps every 5xx stack', () => {
+      const { ProblemError: AppError } = defineProblems();
+      for (const ErrorClass of [ProblemError, AppError]) {
+        expect(framesOf(new ErrorClass('RESOURCE_NOT_FOUND'))).toEqual([]);
+        expect(framesOf(new ErrorClass('RATE_LIMIT_EXCEEDED'))).toEqual([]);
+        expect(framesOf(new ErrorClass('INTERNAL_SERVER_ERROR')).length).toBeGreaterThan(0);
+        expect(framesOf(new ErrorClass('SERVICE_UNAVAILABLE')).length).toBeGreaterThan(0);
+      }
+    });
+
+    it('captures every stack when the application asks, or when one throw does', () => {
+      const { ProblemError: AppError } = defineProblems({ stackPolicy: true });
+      expect(framesOf(new AppError('ACCESS_DENIED')).length).toBeGreaterThan(0);
+      expect(
+        framesOf(new ProblemError('ACCESS_DENIED', { captureStack: true })).length,
+      ).toBeGreaterThan(0);
     });
 
     it.each([
