@@ -26,13 +26,13 @@ const tasks = [
   ['error', 'new Error(message) (baseline)', () => new Error(detail)],
   [
     'construct-stack',
-    'new ProblemError(code, { detail })',
-    () => new ProblemError('RESOURCE_NOT_FOUND', { detail }),
+    'new ProblemError(code, { detail, captureStack: true })',
+    () => new ProblemError('RESOURCE_NOT_FOUND', { detail, captureStack: true }),
   ],
   [
     'construct-nostack',
-    'new ProblemError(code, { detail, captureStack: false })',
-    () => new ProblemError('RESOURCE_NOT_FOUND', { detail, captureStack: false }),
+    'new ProblemError(code, { detail }) (a 4xx: no stack by default)',
+    () => new ProblemError('RESOURCE_NOT_FOUND', { detail }),
   ],
   ['normalise-problem', 'normalise(ProblemError)', () => normalise(inputs.problemError)],
   ['normalise-http-errors', 'normalise(http-errors 404)', () => normalise(inputs.httpErrors)],

@@ -275,7 +275,7 @@ export function evaluateTargets(http, micro) {
   });
   for (const [id, label] of [
     ['construct-stack', 'Core: new ProblemError (stack captured)'],
-    ['construct-nostack', 'Core: new ProblemError (captureStack: false)'],
+    ['construct-nostack', 'Core: new ProblemError (a 4xx, no stack: the default)'],
   ]) {
     const value = ns(id);
     rows.push({
