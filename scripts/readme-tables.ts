@@ -248,3 +248,110 @@ export function unmatched(
     scenariosWithoutRow: Object.keys(scenarios).filter((name) => !listed.includes(name)),
   };
 }
+
+/** A response as read: its status, headers (lower-cased names) and body text. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, unknown>>;
+  readonly body: string;
+}
+
+/** Whether a response is a problem: its Content-Type is exactly `application/problem+json`. */
+export function isProblem(headers: Readonly<Record<string, unknown>>): boolean {
+  return headers['content-type'] === 'application/problem+json';
+}
+
+/**
+ * A response as an observation: its status and parsed body when it is a problem, neither when it
+ * is not (or when there was no response); `logged`, the levels logged, copied when given.
+ */
+export function observation(answer: Answer | undefined, logged?: readonly string[]): Observed {
+  const headers = answer?.headers ?? {};
+  const problem = answer !== undefined && isProblem(headers);
+  return {
+    status: problem ? answer.status : undefined,
+    headers,
+    body: problem ? (JSON.parse(answer.body) as Record<string, unknown>) : undefined,
+    ...(logged === undefined ? {} : { logged: [...logged] }),
+  };
+}
+
+/**
+ * What one raw connection received, split into responses (as `exchange` of
+ * `@faultline/test-support` splits it), as an observation: nothing at all, or exactly one
+ * complete response and nothing after it. Anything else throws, showing what came.
+ */
+export function wireObservation(
+  received: { readonly responses: readonly Answer[]; readonly rest: Uint8Array },
+  logged?: readonly string[],
+): Observed {
+  const { responses, rest } = received;
+  if (responses.length > 1 || rest.length > 0) {
+    throw new Error(
+      `expected at most one complete response and nothing after it; got ${responses.length} response(s) and ${rest.length} more bytes: ${Buffer.from(rest).toString('latin1').slice(0, 400)}`,
+    );
+  }
+  return observation(responses[0], logged);
+}
+
+/** The body of the last-resort 500, sent when the problem itself cannot be built or sent. */
+export const lastResortProblem = {
+  status: 500,
+  title: 'Internal Server Error',
+  type: 'about:blank',
+  detail: 'An unexpected error occurred.',
+} as const;
+
+/** How a test plays one row of a table on a target (an adapter and its framework's version). */
+export interface Scenario<Target> {
+  /** What the wording of the status and `error_code` cells means for the primary example. */
+  readonly means?: Meanings;
+  /** The primary example: every claim of the row is checked on it. */
+  readonly run: (target: Target) => Promise<Observed>;
+  /** Further examples of the same row, with their own assertions; given the row's cells. */
+  readonly more?: (target: Target, row: Row) => Promise<void>;
+}
+
+/** Every row has a scenario, every scenario a row, and no row is listed twice. */
+export function expectScenarioForEachRow(
+  rows: readonly Row[],
+  key: string,
+  scenarios: Readonly<Record<string, unknown>>,
+): void {
+  expect(unmatched(rows, key, scenarios)).toEqual({
+    rowsWithoutScenario: [],
+    scenariosWithoutRow: [],
+  });
+  expect(new Set(rows.map((row) => row[key])).size).toBe(rows.length);
+}
+
+/**
+ * Registers the Jest tests of one table under `title`: that its rows and `scenarios` match one to
+ * one, then, on each target (`on $name`), each row played by its scenario, checked with
+ * `expectRow`, and its further examples.
+ */
+export function describeTable<Target extends { readonly name: string }>(
+  title: string,
+  table: {
+    readonly rows: readonly Row[];
+    readonly columns: Columns;
+    readonly scenarios: Readonly<Record<string, Scenario<Target>>>;
+  },
+  targets: readonly Target[],
+): void {
+  const { rows, columns, scenarios } = table;
+  describe(title, () => {
+    it('has a row for every scenario here, and a scenario for every row', () => {
+      expectScenarioForEachRow(rows, columns.key, scenarios);
+    });
+
+    describe.each(targets)('on $name', (target) => {
+      const known = rows.filter((row) => Object.hasOwn(scenarios, row[columns.key] ?? ''));
+      it.each(known.map((row) => [row[columns.key]!, row] as const))('%s', async (key, row) => {
+        const scenario = scenarios[key]!;
+        expectRow(row, columns, await scenario.run(target), scenario.means);
+        await scenario.more?.(target, row);
+      });
+    });
+  });
+}

@@ -6,7 +6,8 @@
  * find an error, or TypeScript reports it unused (TS2578).
  *
  * Snippets that exist only in memory can be compiled alongside, in the same program, to prove
- * that the check fails when it should.
+ * that the check fails when it should. `describeTypeTests` registers one package's suite of these
+ * checks with Jest; the package's test file keeps only its own snippets and what they must yield.
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -126,4 +127,74 @@ export function checkTypes(
         message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
       })),
   };
+}
+
+// Compiling a TypeScript program with a framework's typings takes seconds, more on a busy machine.
+const TIMEOUT = 180_000;
+
+/** One package's type tests, and the snippets that prove their check can fail. */
+export interface TypeTestSuite {
+  /** As the suite's title names it: `@faultline/core`. */
+  readonly name: string;
+  /** The package directory (`join(__dirname, '..')` from its `test` folder). */
+  readonly packageDir: string;
+  /**
+   * Snippets by file name, one line an element. Each lives only in memory, beside the real type
+   * tests (`test/types/<name>`), so that its imports resolve as theirs do.
+   */
+  readonly snippets: Readonly<Record<string, readonly string[]>>;
+}
+
+/** What the package's own tests learn about its snippets, each named by its file name. */
+export interface SnippetDiagnostics {
+  /** A snippet's diagnostics: code, line and message. */
+  summaryOf(snippet: string): DiagnosticSummary[];
+  /** The same as `[line, code]` pairs, in order. */
+  linesAndCodes(snippet: string): [number, number][];
+}
+
+/**
+ * Registers a package's type tests with Jest, in one `describe`: the type-test files exist, they
+ * compile under the root tsconfig with every `@ts-expect-error` still meeting an error, and then
+ * the package's own tests (`snippetTests`), which hold its snippets (at least one deliberately
+ * wrong) to exactly their diagnostics, so that the check is seen to fail when it should.
+ */
+export function describeTypeTests(
+  suite: TypeTestSuite,
+  snippetTests: (diagnostics: SnippetDiagnostics) => void,
+): void {
+  const files = typeTestFiles(suite.packageDir);
+  const pathOf = (snippet: string) => join(suite.packageDir, 'test', 'types', snippet);
+  const sources = Object.fromEntries(
+    Object.entries(suite.snippets).map(([snippet, lines]) => [pathOf(snippet), lines.join('\n')]),
+  );
+
+  describe(`the type tests of ${suite.name} (test/types/*.test-d.ts)`, () => {
+    let check: TypeCheck;
+    beforeAll(() => {
+      check = checkTypes(files, sources);
+    }, TIMEOUT);
+
+    it('finds them (a renamed folder must not make the check vacuous)', () => {
+      expect(files.length).toBeGreaterThan(0);
+    });
+
+    it(
+      'compile under the root tsconfig, every @ts-expect-error still meeting an error',
+      () => {
+        expect(formatDiagnostics(check.diagnosticsOf(files))).toBe('');
+      },
+      TIMEOUT,
+    );
+
+    const summaryOf = (snippet: string) => {
+      if (!Object.hasOwn(suite.snippets, snippet)) throw new Error(`no snippet named ${snippet}`);
+      return check.summaryOf(pathOf(snippet));
+    };
+    snippetTests({
+      summaryOf,
+      linesAndCodes: (snippet) =>
+        summaryOf(snippet).map(({ code, line }): [number, number] => [line, code]),
+    });
+  });
 }

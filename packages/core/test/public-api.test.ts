@@ -1,14 +1,6 @@
 import * as core from '@faultline/core';
 import * as adapter from '@faultline/core/adapter';
-
-/** Each name with the kind of value it is: a change to either entry's surface shows up here. */
-function surface(module: object): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(module)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, value]) => [name, typeof value]),
-  );
-}
+import { surface } from '@faultline/test-support';
 
 it('exposes exactly what applications use from @faultline/core', () => {
   expect(surface(core)).toMatchInlineSnapshot(`

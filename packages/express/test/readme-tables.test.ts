@@ -22,6 +22,7 @@ import {
   rateLimitExceeded,
   wrapAsyncRoutes,
 } from '@faultline/express';
+import { exchange } from '@faultline/test-support';
 import Boom from '@hapi/boom';
 import type { Express, RequestHandler } from 'express';
 import express5 from 'express';
@@ -32,12 +33,14 @@ import request from 'supertest';
 import {
   type Columns,
   claimsOf,
-  expectRow,
-  type Meanings,
+  describeTable,
+  isProblem,
+  lastResortProblem,
   type Observed,
-  type Row,
+  observation,
+  type Scenario,
   tableAfter,
-  unmatched,
+  wireObservation,
 } from '../../../scripts/readme-tables';
 
 // Real servers, raw sockets and a request timeout: generous, the machine is shared.
@@ -60,15 +63,6 @@ const frameworks: readonly Framework[] = [
   { name: 'Express 5', express: express5 },
   { name: 'Express 4', express: express4 as unknown as typeof express5 },
 ];
-
-interface Scenario {
-  /** What the wording of the status and `error_code` cells means for the primary example. */
-  readonly means?: Meanings;
-  /** The primary example: every claim of the row is checked on it. */
-  readonly run: (framework: Framework) => Promise<Observed>;
-  /** Further examples of the same row, with their own assertions; given the row's cells. */
-  readonly more?: (framework: Framework, row: Row) => Promise<void>;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Harness
@@ -110,19 +104,9 @@ function appOf(
   return { app, log };
 }
 
-function isProblem(headers: Readonly<Record<string, unknown>>): boolean {
-  return headers['content-type'] === 'application/problem+json';
-}
-
 function observe(response: request.Response, log: Recorded): Observed {
-  const headers = response.headers as Record<string, unknown>;
-  const problem = isProblem(headers);
-  return {
-    status: problem ? response.status : undefined,
-    headers,
-    body: problem ? (JSON.parse(response.text) as Record<string, unknown>) : undefined,
-    logged: [...log.levels],
-  };
+  const { status, headers, text: body } = response;
+  return observation({ status, headers: headers as Record<string, unknown>, body }, log.levels);
 }
 
 /** Sends a body byte for byte (superagent would otherwise encode it). */
@@ -143,37 +127,9 @@ async function listening(server: http.Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-/** Writes raw bytes on a new connection; resolves with everything received until it closed. */
-async function exchange(server: http.Server, bytes: string): Promise<string> {
-  const socket = net.connect(await listening(server), '127.0.0.1');
-  let received = '';
-  socket.setEncoding('latin1');
-  socket.on('data', (chunk: string) => {
-    received += chunk;
-  });
-  socket.on('error', () => {});
-  socket.write(bytes);
-  await once(socket, 'close');
-  return received;
-}
-
-/** A raw HTTP/1.1 response as an observation. */
-function parseRaw(raw: string, log: Recorded): Observed {
-  const end = raw.indexOf('\r\n\r\n');
-  if (end === -1) return { status: undefined, headers: {}, body: undefined, logged: log.levels };
-  const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
-  const headers: Record<string, string> = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  const problem = isProblem(headers);
-  return {
-    status: problem ? Number(statusLine.split(' ')[1]) : undefined,
-    headers,
-    body: problem ? (JSON.parse(raw.slice(end + 4)) as Record<string, unknown>) : undefined,
-    logged: [...log.levels],
-  };
+/** Writes raw bytes on a new connection to `server`; what came back, as an observation. */
+async function played(server: http.Server, bytes: string, log: Recorded): Promise<Observed> {
+  return wireObservation(await exchange(await listening(server), bytes), log.levels);
 }
 
 /** A server whose requests Node's parser rejects, answered by `problemClientErrors`. */
@@ -237,7 +193,7 @@ const thrownBy = (framework: Framework, value: () => unknown, options?: ProblemH
 
 const zstdCoding = 'createZstdDecompress' in zlib ? ', zstd' : '';
 
-const scenarios: Readonly<Record<string, Scenario>> = {
+const scenarios: Readonly<Record<string, Scenario<Framework>>> = {
   '`throw new ProblemError(code, …)`, `next(err)`, a rejected promise': {
     means: { status: { "the code's": 409 }, code: { 'the code': 'RESOURCE_ALREADY_EXISTS' } },
     run: (framework) =>
@@ -677,8 +633,8 @@ const scenarios: Readonly<Record<string, Scenario>> = {
   'Node `clientError`: malformed request line or header, unknown method token': {
     async run(framework) {
       const { server, log } = clientErrorServer(framework);
-      return closing(server, async () =>
-        parseRaw(await exchange(server, 'FOO /datasets HTTP/1.1\r\nHost: x\r\n\r\n'), log),
+      return closing(server, () =>
+        played(server, 'FOO /datasets HTTP/1.1\r\nHost: x\r\n\r\n', log),
       );
     },
     async more(framework) {
@@ -688,8 +644,9 @@ const scenarios: Readonly<Record<string, Scenario>> = {
           'GET /datasets HTTP/1.1 extra\r\nHost: x\r\n\r\n',
           'GET /datasets HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n',
         ]) {
-          const raw = await exchange(server, bytes);
-          expect([bytes, raw.split('\r\n')[0]]).toEqual([bytes, 'HTTP/1.1 400 Bad Request']);
+          const { received } = await exchange(await listening(server), bytes);
+          const statusLine = received.toString('latin1').split('\r\n')[0];
+          expect([bytes, statusLine]).toEqual([bytes, 'HTTP/1.1 400 Bad Request']);
         }
       });
     },
@@ -699,7 +656,7 @@ const scenarios: Readonly<Record<string, Scenario>> = {
     async run(framework) {
       const { server, log } = clientErrorServer(framework);
       const big = `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`;
-      return closing(server, async () => parseRaw(await exchange(server, big), log));
+      return closing(server, () => played(server, big, log));
     },
   },
 
@@ -711,9 +668,7 @@ const scenarios: Readonly<Record<string, Scenario>> = {
         connectionsCheckingInterval: 50,
       });
       // The headers never end.
-      return closing(server, async () =>
-        parseRaw(await exchange(server, 'GET / HTTP/1.1\r\nHost: x\r\n'), log),
-      );
+      return closing(server, () => played(server, 'GET / HTTP/1.1\r\nHost: x\r\n', log));
     },
   },
 
@@ -784,12 +739,7 @@ const scenarios: Readonly<Record<string, Scenario>> = {
         framework,
         () => new ProblemError('RESOURCE_ALREADY_EXISTS', { extensions: { version: 10n } }),
       );
-      expect(observed.body).toEqual({
-        status: 500,
-        title: 'Internal Server Error',
-        type: 'about:blank',
-        detail: 'An unexpected error occurred.',
-      });
+      expect(observed.body).toEqual(lastResortProblem);
       return observed;
     },
   },
@@ -797,21 +747,8 @@ const scenarios: Readonly<Record<string, Scenario>> = {
 
 const columns: Columns = { key: FAILURE, status: STATUS, code: CODE, claims: [DETAIL] };
 
-describe('packages/express/README.md: “Every failure and its answer”', () => {
-  it('has a row for every scenario here, and a scenario for every row', () => {
-    expect(unmatched(rows, FAILURE, scenarios)).toEqual({
-      rowsWithoutScenario: [],
-      scenariosWithoutRow: [],
-    });
-    expect(new Set(rows.map((row) => row[FAILURE])).size).toBe(rows.length);
-  });
-
-  describe.each(frameworks)('on $name', (framework) => {
-    const known = rows.filter((row) => Object.hasOwn(scenarios, row[FAILURE] ?? ''));
-    it.each(known.map((row) => [row[FAILURE]!, row] as const))('%s', async (_failure, row) => {
-      const scenario = scenarios[row[FAILURE]!]!;
-      expectRow(row, columns, await scenario.run(framework), scenario.means);
-      await scenario.more?.(framework, row);
-    });
-  });
-});
+describeTable(
+  'packages/express/README.md: “Every failure and its answer”',
+  { rows, columns, scenarios },
+  frameworks,
+);

@@ -1,7 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { FaultlineOptions } from '../src/options';
-import { build, expected, PROBLEM_TYPE, versions } from './helpers';
+import type { FastifyInstance } from 'fastify';
+import { appUnderTest, expected, PROBLEM_TYPE, versions } from './helpers';
 
 const badRequest = (detail: string) =>
   expected(400, 'invalid-request', 'Bad Request', { detail, error_code: 'VALIDATION_ERROR' });
@@ -17,26 +16,12 @@ const objectBody = {
 } as const;
 
 describe.each(versions)('%s: JSON bodies', (_name, version) => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
+  const { build, start } = appUnderTest(version, (app) => {
+    app.post('/echo', async (request) => ({ body: request.body as unknown }));
+    app.post('/datasets', { schema: { body: objectBody } }, async (request) => ({
+      body: request.body as unknown,
+    }));
   });
-
-  async function start(options: FaultlineOptions = {}, server: FastifyServerOptions = {}) {
-    app = await build(
-      version,
-      (app) => {
-        app.post('/echo', async (request) => ({ body: request.body as unknown }));
-        app.post('/datasets', { schema: { body: objectBody } }, async (request) => ({
-          body: request.body as unknown,
-        }));
-      },
-      options,
-      server,
-    );
-    return app;
-  }
 
   const post = (
     app: FastifyInstance,
@@ -174,7 +159,7 @@ describe.each(versions)('%s: JSON bodies', (_name, version) => {
   });
 
   it("applies a route's own bodyLimit", async () => {
-    app = await build(version, (app) => {
+    const app = await build((app) => {
       app.post('/small', { bodyLimit: 8 }, async () => ({ ok: true }));
     });
     const response = await post(app, '{"name":"abcdefgh"}', 'application/json', '/small');
@@ -226,7 +211,7 @@ describe.each(versions)('%s: JSON bodies', (_name, version) => {
   });
 
   it('lets an encapsulated plugin take text/plain again', async () => {
-    app = await build(version, (app) => {
+    const app = await build((app) => {
       app.register(async (child) => {
         child.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) =>
           done(null, body),
@@ -272,7 +257,7 @@ describe.each(versions)('%s: JSON bodies', (_name, version) => {
 
   if (version.major === 5) {
     it('answers a QUERY request without a Content-Type with 415', async () => {
-      app = await build(version, (app) => {
+      const app = await build((app) => {
         app.route({ method: 'QUERY', url: '/search', handler: async () => ({ ok: true }) });
       });
       const response = await app.inject({ method: 'QUERY' as 'GET', url: '/search' });

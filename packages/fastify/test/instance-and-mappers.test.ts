@@ -1,40 +1,8 @@
 import { ProblemError } from '@faultline/core';
-import type { FastifyInstance } from 'fastify';
-import { build, expected, problems, versions } from './helpers';
-
-const crash = expected(500, 'internal-server-error', 'Internal Server Error', {
-  detail: 'An unexpected error occurred.',
-});
-const denied = expected(403, 'access-forbidden', 'Forbidden', {
-  detail: 'You do not have permission to delete this dataset.',
-  error_code: 'ACCESS_DENIED',
-});
-const deny = (): ProblemError =>
-  new ProblemError('ACCESS_DENIED', {
-    detail: 'You do not have permission to delete this dataset.',
-  });
+import { appUnderTest, crash, denied, deny, expected, problems, versions } from './helpers';
 
 describe.each(versions)('%s: instance and mappers', (_name, version) => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
-  async function answer(
-    routes: (app: FastifyInstance) => void,
-    request: { method?: 'GET' | 'POST'; url?: string; payload?: string } = {},
-    options = {},
-  ) {
-    app = await build(version, routes, options);
-    return app.inject({
-      method: request.method ?? 'GET',
-      url: request.url ?? '/x',
-      ...(request.payload === undefined
-        ? {}
-        : { payload: request.payload, headers: { 'content-type': 'application/json' } }),
-    });
-  }
+  const { answer, build, current } = appUnderTest(version);
 
   it("applies the application's mappers first, before Fastify's errors are translated", async () => {
     class NameTaken extends Error {}
@@ -66,7 +34,7 @@ describe.each(versions)('%s: instance and mappers', (_name, version) => {
       }),
     );
 
-    const unparsed = await app!.inject({
+    const unparsed = await current().inject({
       method: 'POST',
       url: '/x',
       payload: '<x/>',
@@ -109,8 +77,7 @@ describe.each(versions)('%s: instance and mappers', (_name, version) => {
   });
 
   it('sets instance from a function of the request, unless the error names its own', async () => {
-    app = await build(
-      version,
+    const app = await build(
       (app) => {
         app.get('/x', async () => {
           throw deny();

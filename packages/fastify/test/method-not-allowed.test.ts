@@ -1,45 +1,8 @@
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { FaultlineOptions } from '../src/options';
-import { build, expected, PROBLEM_TYPE, versions } from './helpers';
-
-const notFound = expected(404, 'resource-not-found', 'Not Found', {
-  detail: 'No resource exists at this URL.',
-  error_code: 'RESOURCE_NOT_FOUND',
-});
-const notAllowed = (method: string) =>
-  expected(405, 'method-not-allowed', 'Method Not Allowed', {
-    detail: `The ${method} method is not allowed on this resource.`,
-    error_code: 'METHOD_NOT_ALLOWED',
-  });
+import type { FastifyServerOptions } from 'fastify';
+import { appUnderTest, itemRoutes, notAllowed, notFound, PROBLEM_TYPE, versions } from './helpers';
 
 describe.each(versions)('%s: unmatched paths and methods', (_name, version) => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
-  async function start(options: FaultlineOptions = {}, server: FastifyServerOptions = {}) {
-    app = await build(
-      version,
-      (app) => {
-        app.get('/items', async () => []);
-        app.post('/items', async () => ({}));
-        app.get('/items/:id', async () => ({}));
-        app.delete('/items/:id', async () => ({}));
-        app.register(
-          async (child) => {
-            child.patch('/users/:id', async () => ({}));
-          },
-          { prefix: '/api' },
-        );
-        app.get('/hosted', { constraints: { host: 'a.example' } }, async () => ({}));
-      },
-      options,
-      server,
-    );
-    return app;
-  }
+  const { build, start } = appUnderTest(version, itemRoutes);
 
   it.each([
     ['PUT', '/items', 'GET, HEAD, POST'],
@@ -100,7 +63,7 @@ describe.each(versions)('%s: unmatched paths and methods', (_name, version) => {
   });
 
   it('probes the methods of every route added, custom ones included', async () => {
-    app = await build(version, (app) => {
+    const app = await build((app) => {
       if (version.major === 5)
         (app as unknown as { addHttpMethod(m: string): void }).addHttpMethod('PROPFIND');
       app.route({ method: 'PROPFIND' as 'GET', url: '/dav', handler: async () => ({}) });
@@ -138,7 +101,7 @@ describe.each(versions)('%s: unmatched paths and methods', (_name, version) => {
     });
 
     it("keeps the headers a hook set, except those that describe the problem's body", async () => {
-      app = await build(version, (app) => {
+      const app = await build((app) => {
         app.addHook('onRequest', async (_request, reply) => {
           reply.header('x-trace', 'abc').header('content-type', 'text/html');
         });
@@ -181,7 +144,7 @@ describe.each(versions)('%s: unmatched paths and methods', (_name, version) => {
     it('stays right for more refusals than it keeps', async () => {
       const methods = ['DELETE', 'GET', 'LOCK', 'PATCH', 'POST', 'PUT', 'TRACE', 'UNLOCK'];
       const cases: { url: string; method: string; allow: string }[] = [];
-      app = await build(version, (app) => {
+      const app = await build((app) => {
         const custom = app as unknown as { addHttpMethod?: (method: string) => void };
         for (const method of ['LOCK', 'UNLOCK']) custom.addHttpMethod?.(method);
         for (let subset = 1; subset < 2 ** methods.length; subset++) {

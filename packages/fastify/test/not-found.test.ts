@@ -1,45 +1,7 @@
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { FaultlineOptions } from '../src/options';
-import { build, expected, PROBLEM_TYPE, versions } from './helpers';
-
-const notFound = expected(404, 'resource-not-found', 'Not Found', {
-  detail: 'No resource exists at this URL.',
-  error_code: 'RESOURCE_NOT_FOUND',
-});
-const notAllowed = (method: string) =>
-  expected(405, 'method-not-allowed', 'Method Not Allowed', {
-    detail: `The ${method} method is not allowed on this resource.`,
-    error_code: 'METHOD_NOT_ALLOWED',
-  });
+import { appUnderTest, itemRoutes, notAllowed, notFound, PROBLEM_TYPE, versions } from './helpers';
 
 describe.each(versions)('%s: unmatched paths', (_name, version) => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
-  async function start(options: FaultlineOptions = {}, server: FastifyServerOptions = {}) {
-    app = await build(
-      version,
-      (app) => {
-        app.get('/items', async () => []);
-        app.post('/items', async () => ({}));
-        app.get('/items/:id', async () => ({}));
-        app.delete('/items/:id', async () => ({}));
-        app.register(
-          async (child) => {
-            child.patch('/users/:id', async () => ({}));
-          },
-          { prefix: '/api' },
-        );
-        app.get('/hosted', { constraints: { host: 'a.example' } }, async () => ({}));
-      },
-      options,
-      server,
-    );
-    return app;
-  }
+  const { build, start } = appUnderTest(version, itemRoutes);
 
   it('answers a path no route serves with 404 RESOURCE_NOT_FOUND', async () => {
     const response = await (await start()).inject({ url: '/nope' });
@@ -72,7 +34,7 @@ describe.each(versions)('%s: unmatched paths', (_name, version) => {
   });
 
   it("leaves an app's own OPTIONS route alone", async () => {
-    app = await build(version, (app) => {
+    const app = await build((app) => {
       app.get('/items', async () => []);
       app.options('/items', async (_request, reply) => reply.code(200).send('custom'));
     });
@@ -88,8 +50,7 @@ describe.each(versions)('%s: unmatched paths', (_name, version) => {
 
   describe('with notFound: false', () => {
     it('leaves the not-found handler to the app, which can compose the pieces', async () => {
-      app = await build(
-        version,
+      const app = await build(
         (app) => {
           app.get('/items', async () => []);
           app.setNotFoundHandler((request, reply) => {
@@ -111,8 +72,7 @@ describe.each(versions)('%s: unmatched paths', (_name, version) => {
 
     it('exposes the allowed methods of a request', async () => {
       let allowed: string[] = [];
-      app = await build(
-        version,
+      const app = await build(
         (app) => {
           app.get('/items', async () => []);
           app.setNotFoundHandler(async (request, reply) => {

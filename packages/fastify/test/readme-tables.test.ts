@@ -5,10 +5,9 @@
  * or a scenario whose row is gone, fails. To change what a row promises, change the README (and
  * the code); the cells are read, not copied.
  */
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import rateLimit5 from '@fastify/rate-limit';
 import sensible5 from '@fastify/sensible';
@@ -20,6 +19,7 @@ import {
   problemFrameworkErrors,
   rateLimitErrorResponseBuilder,
 } from '@faultline/fastify';
+import { exchange } from '@faultline/test-support';
 import Boom from '@hapi/boom';
 import fastify5, {
   type FastifyInstance,
@@ -34,13 +34,18 @@ import sensible4 from 'sensible4';
 import {
   type Columns,
   claimsOf,
+  describeTable,
   expectRow,
-  type Meanings,
+  expectScenarioForEachRow,
+  isProblem,
+  lastResortProblem,
   type Observed,
+  observation,
   type Row,
+  type Scenario,
   statusesOf,
   tableAfter,
-  unmatched,
+  wireObservation,
 } from '../../../scripts/readme-tables';
 
 // Real servers, raw sockets and a request timeout: generous, the machine is shared.
@@ -89,15 +94,6 @@ const versions: readonly Version[] = [
   },
 ];
 
-interface Scenario {
-  /** What the wording of the status and `error_code` cells means for the primary example. */
-  readonly means?: Meanings;
-  /** The primary example: every claim of the row is checked on it. */
-  readonly run: (version: Version) => Promise<Observed>;
-  /** Further examples of the same row, with their own assertions; given the row's cells. */
-  readonly more?: (version: Version, row: Row) => Promise<void>;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Harness
 
@@ -121,18 +117,9 @@ async function appOf(
   return app;
 }
 
-function isProblem(headers: Readonly<Record<string, unknown>>): boolean {
-  return headers['content-type'] === 'application/problem+json';
-}
-
 async function inject(app: FastifyInstance, options: InjectOptions | string): Promise<Observed> {
-  const response = await app.inject(options);
-  const problem = isProblem(response.headers);
-  return {
-    status: problem ? response.statusCode : undefined,
-    headers: response.headers,
-    body: problem ? (response.json() as Record<string, unknown>) : undefined,
-  };
+  const { statusCode: status, headers, body } = await app.inject(options);
+  return observation({ status, headers, body });
 }
 
 /** An app whose one route fails with `fail`; the answer to a GET of it. */
@@ -189,36 +176,9 @@ async function listen(app: FastifyInstance): Promise<number> {
   return (app.server.address() as AddressInfo).port;
 }
 
-/** Writes raw bytes on a new connection; resolves with everything received until it closed. */
-async function exchange(port: number, bytes: string): Promise<string> {
-  const socket = net.connect(port, '127.0.0.1');
-  let received = '';
-  socket.setEncoding('latin1');
-  socket.on('data', (chunk: string) => {
-    received += chunk;
-  });
-  socket.on('error', () => {});
-  socket.write(bytes);
-  await once(socket, 'close');
-  return received;
-}
-
-/** A raw HTTP/1.1 response as an observation. */
-function parseRaw(raw: string): Observed {
-  const end = raw.indexOf('\r\n\r\n');
-  if (end === -1) return { status: undefined, headers: {}, body: undefined };
-  const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
-  const headers: Record<string, string> = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  const problem = isProblem(headers);
-  return {
-    status: problem ? Number(statusLine.split(' ')[1]) : undefined,
-    headers,
-    body: problem ? (JSON.parse(raw.slice(end + 4)) as Record<string, unknown>) : undefined,
-  };
+/** Writes raw bytes on a new connection; what came back, as an observation. */
+async function played(port: number, bytes: string): Promise<Observed> {
+  return wireObservation(await exchange(port, bytes));
 }
 
 /** A listening app whose requests Node's parser rejects, answered by the problem handler. */
@@ -236,7 +196,7 @@ async function parserRejects(
       ...server,
     },
   );
-  return parseRaw(await exchange(await listen(app), bytes));
+  return played(await listen(app), bytes);
 }
 
 const expectAnswer = (observed: Observed, status: number, code: string | undefined) =>
@@ -245,7 +205,7 @@ const expectAnswer = (observed: Observed, status: number, code: string | undefin
 // ---------------------------------------------------------------------------------------------
 // "What each failure becomes", by the first cell of each row
 
-const byFailure: Readonly<Record<string, Scenario>> = {
+const byFailure: Readonly<Record<string, Scenario<Version>>> = {
   '`throw new ProblemError(code, …)` (async or sync handler, any hook, `reply.send(err)`)': {
     means: { status: { "the code's": 409 }, code: { 'the code': 'RESOURCE_ALREADY_EXISTS' } },
     run: (version) => thrown(version, () => new ProblemError('RESOURCE_ALREADY_EXISTS')),
@@ -414,11 +374,11 @@ const byFailure: Readonly<Record<string, Scenario>> = {
       const app = await appOf(version, (app) =>
         app.post('/datasets', { schema: datasetSchema }, async (request) => request.body),
       );
-      const raw = await exchange(
+      const observed = await played(
         await listen(app),
         'POST /datasets HTTP/1.1\r\nHost: x\r\nContent-Length: 12\r\nConnection: close\r\n\r\n{"name":"x"}',
       );
-      expectAnswer(parseRaw(raw), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectAnswer(observed, 415, 'UNSUPPORTED_MEDIA_TYPE');
     },
   },
 
@@ -601,7 +561,11 @@ const byFailure: Readonly<Record<string, Scenario>> = {
         }
         // Without the handler, Fastify's own JSON (the note under "Fastify's own errors").
         const bare = await appOf(version, (app) => app.get('/', async () => ({ ok: true })));
-        const raw = await exchange(await listen(bare), 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n');
+        const { received } = await exchange(
+          await listen(bare),
+          'FOO / HTTP/1.1\r\nHost: x\r\n\r\n',
+        );
+        const raw = received.toString('latin1');
         expect(raw.slice(raw.indexOf('\r\n\r\n') + 4)).toBe(
           '{"error":"Bad Request","message":"Client Error","statusCode":400}',
         );
@@ -632,12 +596,7 @@ const byFailure: Readonly<Record<string, Scenario>> = {
           throw new Error('the instance function fails');
         },
       });
-      expect(observed.body).toEqual({
-        status: 500,
-        title: 'Internal Server Error',
-        type: 'about:blank',
-        detail: 'An unexpected error occurred.',
-      });
+      expect(observed.body).toEqual(lastResortProblem);
       return observed;
     },
   },
@@ -797,39 +756,24 @@ const ownColumns: Columns = { key: 'code', status: 'status', code: '`error_code`
 
 // ---------------------------------------------------------------------------------------------
 
-describe('packages/fastify/README.md: “What each failure becomes”', () => {
-  const columns: Columns = {
-    key: 'failure',
-    status: 'status',
-    code: '`error_code`',
-    claims: ['status', '`error_code`'],
-  };
-
-  it('has a row for every scenario here, and a scenario for every row', () => {
-    expect(unmatched(failures, 'failure', byFailure)).toEqual({
-      rowsWithoutScenario: [],
-      scenariosWithoutRow: [],
-    });
-    expect(new Set(failures.map((row) => row.failure)).size).toBe(failures.length);
-  });
-
-  describe.each(versions)('on $name', (version) => {
-    const known = failures.filter((row) => Object.hasOwn(byFailure, row.failure ?? ''));
-    it.each(known.map((row) => [row.failure!, row] as const))('%s', async (_failure, row) => {
-      const scenario = byFailure[row.failure!]!;
-      expectRow(row, columns, await scenario.run(version), scenario.means);
-      await scenario.more?.(version, row);
-    });
-  });
-});
+describeTable(
+  'packages/fastify/README.md: “What each failure becomes”',
+  {
+    rows: failures,
+    columns: {
+      key: 'failure',
+      status: 'status',
+      code: '`error_code`',
+      claims: ['status', '`error_code`'],
+    },
+    scenarios: byFailure,
+  },
+  versions,
+);
 
 describe("packages/fastify/README.md: “Fastify's own errors”", () => {
   it('has a row for every code here, and a code here for every row', () => {
-    expect(unmatched(ownErrors, 'code', byCode)).toEqual({
-      rowsWithoutScenario: [],
-      scenariosWithoutRow: [],
-    });
-    expect(new Set(ownErrors.map((row) => row.code)).size).toBe(ownErrors.length);
+    expectScenarioForEachRow(ownErrors, 'code', byCode);
   });
 
   it.each(ownErrors.map((row) => [row.code!, row] as const))(

@@ -1,40 +1,9 @@
 import { ProblemError } from '@faultline/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { build, expected, PROBLEM_TYPE, versions } from './helpers';
-
-const crash = expected(500, 'internal-server-error', 'Internal Server Error', {
-  detail: 'An unexpected error occurred.',
-});
-const denied = expected(403, 'access-forbidden', 'Forbidden', {
-  detail: 'You do not have permission to delete this dataset.',
-  error_code: 'ACCESS_DENIED',
-});
-const deny = (): ProblemError =>
-  new ProblemError('ACCESS_DENIED', {
-    detail: 'You do not have permission to delete this dataset.',
-  });
+import { appUnderTest, crash, denied, deny, expected, PROBLEM_TYPE, versions } from './helpers';
 
 describe.each(versions)('%s: thrown errors', (_name, version) => {
-  let app: FastifyInstance | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
-  async function answer(
-    routes: (app: FastifyInstance) => void,
-    request: { method?: 'GET' | 'POST'; url?: string; payload?: string } = {},
-    options = {},
-  ) {
-    app = await build(version, routes, options);
-    return app.inject({
-      method: request.method ?? 'GET',
-      url: request.url ?? '/x',
-      ...(request.payload === undefined
-        ? {}
-        : { payload: request.payload, headers: { 'content-type': 'application/json' } }),
-    });
-  }
+  const { answer, close } = appUnderTest(version);
 
   it('answers a domain error thrown by an async handler with its problem', async () => {
     const response = await answer((app) =>
@@ -268,7 +237,7 @@ describe.each(versions)('%s: thrown errors', (_name, version) => {
       });
     const hidden = await answer(thrower);
     expect(hidden.json()).not.toHaveProperty('stack');
-    await app?.close();
+    await close();
 
     const shown = await answer(thrower, {}, { exposeStack: true });
     const body = shown.json() as { stack?: string };

@@ -27,6 +27,7 @@ export {
   type SeenResponse,
 } from './problem-invariants';
 export { type ProcessFailure, watchProcessFailures } from './process-failures';
+export { surface } from './surface';
 export {
   type Ending,
   type Exchange,
