@@ -39,6 +39,8 @@ export interface HeaderWriter {
   remove(name: string): void;
   /** Sets a header; a value the framework refuses may be skipped. */
   set(name: string, value: string): void;
+  /** Adds a value to a header that may repeat (`Set-Cookie`), keeping those already set. */
+  append(name: string, value: string): void;
 }
 
 /**
@@ -59,6 +61,8 @@ export function applyProblemHeaders(
   for (const name in headers) {
     const lower = name.toLowerCase();
     if (yieldingHeaders.has(lower) && present.has(lower)) continue;
-    writer.set(name, headers[name]!);
+    // A cookie the problem sets joins the application's; it never erases them.
+    if (lower === 'set-cookie') writer.append(name, headers[name]!);
+    else writer.set(name, headers[name]!);
   }
 }

@@ -64,6 +64,17 @@ export function wwwAuthenticate(options: ChallengeOptions, error?: string): stri
 
 /** Validates challenge options once, at start-up. */
 export function assertChallengeOptions(options: ChallengeOptions, where: string): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${where} must be an object { scheme?, realm? }, got ${String(options)}`);
+  }
+  for (const [key, value] of Object.entries(options)) {
+    if (key !== 'scheme' && key !== 'realm') {
+      throw new TypeError(`${where} has an unknown member "${key}"; it takes scheme and realm`);
+    }
+    if (value !== undefined && typeof value !== 'string') {
+      throw new TypeError(`${where}.${key} must be a string, got ${typeof value}`);
+    }
+  }
   if (options.scheme !== undefined && !isToken(options.scheme)) {
     throw new TypeError(
       `${where}: scheme must be an HTTP auth-scheme token, got "${options.scheme}"`,

@@ -116,8 +116,19 @@ function assertStatus(status: unknown, what: string): asserts status is number {
   }
 }
 
+const descriptionKeys: ReadonlySet<string> = new Set(['slug', 'title', 'description', 'code']);
+
 function assertDescription(type: unknown, what: string): asserts type is ProblemTypeDescription {
-  const { slug, title, description } = (type ?? {}) as Record<string, unknown>;
+  if (typeof type !== 'object' || type === null) {
+    throw new TypeError(`${where}: ${what} must be an object { slug, title, description? }`);
+  }
+  const unknown = Object.keys(type).find((key) => !descriptionKeys.has(key));
+  if (unknown !== undefined) {
+    throw new TypeError(
+      `${where}: ${what} has an unknown member "${unknown}"; a problem type is { slug, title, description? }`,
+    );
+  }
+  const { slug, title, description } = type as Record<string, unknown>;
   if (typeof slug !== 'string' || !slugName.test(slug)) {
     throw new TypeError(
       `${where}: ${what} needs a lower-case kebab slug, such as "payment-required"`,
@@ -172,6 +183,14 @@ export function createRegistry<Code extends string>(
     }
     if (codeStatus.has(code))
       throw new TypeError(`${where}: error code "${code}" is already defined`);
+    if (typeof spec === 'object' && spec !== null) {
+      const unknown = Object.keys(spec).find((key) => key !== 'status' && key !== 'type');
+      if (unknown !== undefined) {
+        throw new TypeError(
+          `${where}: error code "${code}" has an unknown member "${unknown}"; a code is { status, type? }`,
+        );
+      }
+    }
     const status = typeof spec === 'object' && spec !== null ? spec.status : spec;
     assertStatus(status, `error code "${code}"`);
     codeStatus.set(code, status);

@@ -54,6 +54,26 @@ describe('the options every adapter takes, checked once in core', () => {
       { challenge: { scheme: 'Two words' } },
       '@faultline/test: option challenge: scheme must be an HTTP auth-scheme token',
     ],
+    [
+      'a challenge that is a string',
+      { challenge: 'Basic' },
+      '@faultline/test: option challenge must be an object { scheme?, realm? }, got Basic',
+    ],
+    [
+      'a challenge that is null',
+      { challenge: null },
+      '@faultline/test: option challenge must be an object { scheme?, realm? }, got null',
+    ],
+    [
+      'a misspelt challenge member',
+      { challenge: { sheme: 'Basic' } },
+      '@faultline/test: option challenge has an unknown member "sheme"; it takes scheme and realm',
+    ],
+    [
+      'a realm that is not a string',
+      { challenge: { realm: 5 } },
+      '@faultline/test: option challenge.realm must be a string, got number',
+    ],
   ])('refuses %s, naming the package and the option', (_what, options, message) => {
     expect(build(options)).toThrow(TypeError);
     expect(build(options)).toThrow(message);

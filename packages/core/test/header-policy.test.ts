@@ -14,6 +14,11 @@ function response(initial: Record<string, string>): {
       names: () => [...headers.keys()],
       remove: (name) => headers.delete(name.toLowerCase()),
       set: (name, value) => headers.set(name.toLowerCase(), value),
+      append: (name, value) => {
+        const lower = name.toLowerCase();
+        const current = headers.get(lower);
+        headers.set(lower, current === undefined ? value : `${current}\n${value}`);
+      },
     },
   };
 }
@@ -77,6 +82,12 @@ describe('the headers a problem keeps from the response it replaces', () => {
     });
     expect(added.headers.get('www-authenticate')).toBe('Bearer');
     expect(added.headers.get('retry-after')).toBe('60');
+  });
+
+  it("adds a problem's cookie to the application's, erasing none", () => {
+    const { headers, writer } = response({ 'Set-Cookie': 'session=1' });
+    applyProblemHeaders(writer, { ...problem, 'Set-Cookie': 'flash=denied' });
+    expect(headers.get('set-cookie')).toBe('session=1\nflash=denied');
   });
 
   it("replaces the rest with the problem's own: media type, Allow, Accept, Cache-Control", () => {

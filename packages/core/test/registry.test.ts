@@ -166,6 +166,15 @@ describe('defineProblems', () => {
     ],
     [{ codes: { APP: { status: 200 } } }, /error code "APP" has status 200/],
     [
+      { codes: { APP: { status: 409, tpye: { slug: 'app', title: 'App' } } } },
+      /error code "APP" has an unknown member "tpye"; a code is \{ status, type\? \}/,
+    ],
+    [
+      { codes: { APP: { status: 409, type: { slug: 'app', title: 'App', titel: 'x' } } } },
+      /problem type of error code "APP" has an unknown member "titel"/,
+    ],
+    [{ codes: { APP: { status: 409, type: 'app' } } }, /must be an object \{ slug, title/],
+    [
       { types: { 402: { slug: 'resource-not-found', title: 'X' } } },
       /slug "resource-not-found" of the problem type of status 402 is already used by the problem type of status 404/,
     ],

@@ -35,28 +35,30 @@ function match(layer: unknown, path: string): unknown {
 /** What a walk of the router found at a path. */
 interface Found {
   readonly methods: Set<string>;
-  /** A route of the path takes every method (`.all()`), or a sub-app may serve it unseen. */
+  /** A route of the path takes every method (`.all()`), or a middleware or sub-app may serve it. */
   anyMethod: boolean;
 }
 
-/** Whether a layer's handle is a mounted Express app, whose routes the walk cannot see. */
-function isSubApp(handle: unknown): boolean {
-  return (
-    typeof handle === 'function' &&
-    typeof read(handle, 'handle') === 'function' &&
-    read(handle, 'settings') !== undefined
-  );
+/** Middleware that runs after the routes and serves nothing itself: this package's catch-all. */
+const notEndpoints = new WeakSet<object>();
+
+/** Marks a middleware that never serves a request itself, so a route lookup skips it. */
+export function markNotEndpoint(middleware: object): void {
+  notEndpoints.add(middleware);
 }
 
-/** Whether a middleware layer is mounted at `/` (Express 4: `regexp.fast_slash`; 5: `slash`). */
-function mountedAtRoot(layer: unknown): boolean {
-  return read(layer, 'slash') === true || read(read(layer, 'regexp'), 'fast_slash') === true;
+/**
+ * Whether a middleware that is not a router may answer requests the walk cannot see: a sub-app,
+ * a dispatcher, a function that serves a path itself. Error middleware (four parameters) only
+ * runs for errors, and the catch-all is known not to.
+ */
+function mayServe(handle: unknown): boolean {
+  return typeof handle === 'function' && handle.length < 4 && !notEndpoints.has(handle);
 }
 
-function collect(router: unknown, path: string, found: Found, depth: number): void {
+function collect(stack: readonly unknown[], path: string, found: Found, depth: number): void {
   const { methods } = found;
-  const stack = read(router, 'stack');
-  if (!Array.isArray(stack) || depth > MAX_DEPTH) return;
+  if (depth > MAX_DEPTH) return;
   for (const layer of stack) {
     const route = read(layer, 'route');
     if (route !== undefined && route !== null) {
@@ -70,10 +72,9 @@ function collect(router: unknown, path: string, found: Found, depth: number): vo
       continue;
     }
     const handle = read(layer, 'handle');
-    if (!Array.isArray(read(handle, 'stack'))) {
-      // A sub-app, or a plain middleware mounted under a path (`app.use('/upload', fn)`), may
-      // answer requests this walk cannot see; one mounted at the root is not an endpoint.
-      if ((isSubApp(handle) || !mountedAtRoot(layer)) && match(layer, path)) found.anyMethod = true;
+    const inner = read(handle, 'stack');
+    if (!Array.isArray(inner)) {
+      if (mayServe(handle) && match(layer, path)) found.anyMethod = true;
       continue;
     }
     const matched = match(layer, path);
@@ -82,8 +83,13 @@ function collect(router: unknown, path: string, found: Found, depth: number): vo
     if (typeof prefix !== 'string' || !path.startsWith(prefix)) continue;
     const rest = path.slice(prefix.length);
     if (rest !== '' && rest[0] !== '/') continue;
-    collect(handle, rest === '' ? '/' : rest, found, depth + 1);
+    collect(inner, rest === '' ? '/' : rest, found, depth + 1);
   }
+}
+
+function stackOf(router: unknown): readonly unknown[] {
+  const stack = read(router, 'stack');
+  return Array.isArray(stack) ? stack : [];
 }
 
 /**
@@ -92,7 +98,7 @@ function collect(router: unknown, path: string, found: Found, depth: number): vo
  */
 export function allowedMethods(router: unknown, path: string): Set<string> {
   const found: Found = { methods: new Set(), anyMethod: false };
-  collect(router, path, found, 0);
+  collect(stackOf(router), path, found, 0);
   const { methods } = found;
   if (methods.has('GET')) methods.add('HEAD');
   return methods;
@@ -109,11 +115,13 @@ export function appPath(req: Request): string {
 }
 
 /**
- * Whether some route may serve this request's method at its path: what decides, before a body
- * is refused, that the request is a 404 or a 405 instead (as on Fastify, which routes first).
- * A path a sub-app or an `.all()` route may serve counts as served.
+ * Whether something after `self` (the body middleware, at the top of the app's stack) may serve
+ * this request's method at its path: what decides, before a body is refused, that the request is
+ * a 404 or a 405 instead, as on Fastify, which routes first. Only a lookup that is sure says no:
+ * a path a sub-app, an `.all()` route or any other middleware after `self` may serve counts as
+ * served, and so does every request when `self` is not at the top (inside a router or a route).
  */
-export function routeMayServe(req: Request): boolean {
+export function routeMayServe(req: Request, self: object): boolean {
   let path: string;
   try {
     path = appPath(req);
@@ -121,10 +129,11 @@ export function routeMayServe(req: Request): boolean {
   } catch {
     return true;
   }
-  const router = routerOf(req.app);
-  if (!Array.isArray(read(router, 'stack'))) return true;
+  const stack = stackOf(routerOf(req.app));
+  const at = stack.findIndex((layer) => read(layer, 'handle') === self);
+  if (at === -1) return true;
   const found: Found = { methods: new Set(), anyMethod: false };
-  collect(router, path, found, 0);
+  collect(stack.slice(at + 1), path, found, 0);
   if (found.anyMethod) return true;
   const { methods } = found;
   return methods.has(req.method) || (req.method === 'HEAD' && methods.has('GET'));

@@ -140,33 +140,25 @@ export function problemJson(options: ProblemJsonOptions = {}): Middleware {
     throw new TypeError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  return function problemJsonParser(req, res, next) {
-    /**
-     * A body is refused only on a request some route serves: elsewhere the answer is the 404 or
-     * 405 routing gives, as on Fastify, and the body is never read.
-     */
-    const refuse = (error: unknown): void => {
-      if (routeMayServe(req as Request)) next(error);
-      else next();
-    };
+  const problemJsonParser: Middleware = (req, res, next) => {
     const contentType = req.headers['content-type'];
     if (hasBody(req)) {
       if (!isJson(contentType)) {
-        refuse(unsupportedMediaType(types, req.method));
+        refuse(req, next, unsupportedMediaType(types, req.method), problemJsonParser);
         return;
       }
       if (!declaresUtf8(contentType)) {
-        refuse(unsupportedCharset());
+        refuse(req, next, unsupportedCharset(), problemJsonParser);
         return;
       }
     } else if (req.headers['content-length'] === '0' && isJson(contentType)) {
       // JSON has no empty document: an empty JSON body is malformed, not the `{}` body-parser makes.
-      refuse(malformedJson(''));
+      refuse(req, next, malformedJson(''), problemJsonParser);
       return;
     }
     // `complete`: a body already received (or read by another parser) is left to body-parser.
     if (limit !== null && !req.complete && announcedLength(req) > limit) {
-      refuse(announcedTooLarge(limit, announcedLength(req)));
+      refuse(req, next, announcedTooLarge(limit, announcedLength(req)), problemJsonParser);
       return;
     }
     parse(req, res, (error?: unknown) => {
@@ -175,7 +167,22 @@ export function problemJson(options: ProblemJsonOptions = {}): Middleware {
         return;
       }
       rememberAcceptEncoding(error, acceptEncoding);
-      refuse(error);
+      refuse(req, next, error, problemJsonParser);
     });
   };
+  return problemJsonParser;
+}
+
+/**
+ * Passes a body error on, but only for a request something after this middleware may serve:
+ * elsewhere routing answers first, with its 404 or 405, as on Fastify.
+ */
+function refuse(
+  req: IncomingMessage,
+  next: (error?: unknown) => void,
+  error: unknown,
+  self: Middleware,
+): void {
+  if (routeMayServe(req as Request, self)) next(error);
+  else next();
 }

@@ -38,9 +38,14 @@ function problem(
   });
 }
 
+/**
+ * The parse error is not kept as `cause`: its message quotes the body (`"{"password":…" is not
+ * valid JSON`), and a logger's error serializer would write it out. The detail says where the
+ * body broke, which is all the parse error knew.
+ */
 function parseFailed(error: unknown): ProblemError {
   const body = read(error, 'body');
-  return malformedJson(typeof body === 'string' ? body : undefined, error);
+  return malformedJson(typeof body === 'string' ? body : undefined);
 }
 
 function tooLarge(error: unknown): ProblemError {

@@ -1,6 +1,6 @@
 import { malformedUrl } from '@faultline/core/adapter';
 import type { Request } from 'express';
-import { allowedMethods, appPath, routerOf } from './allowed-methods.js';
+import { allowedMethods, appPath, markNotEndpoint, routerOf } from './allowed-methods.js';
 import { logAnswer } from './logger.js';
 import type { Middleware } from './middleware-types.js';
 import type { ResolvedOptions } from './options.js';
@@ -22,7 +22,7 @@ function decodes(path: string): boolean {
  * in the same format on Express 4 and 5.
  */
 export function createNotFoundHandler({ flow, logger }: ResolvedOptions): Middleware {
-  return function problemNotFound(incoming, res, next) {
+  const problemNotFound: Middleware = (incoming, res, next) => {
     const req = incoming as Request;
     try {
       if (res.headersSent) {
@@ -52,4 +52,6 @@ export function createNotFoundHandler({ flow, logger }: ResolvedOptions): Middle
       next(failure);
     }
   };
+  markNotEndpoint(problemNotFound);
+  return problemNotFound;
 }

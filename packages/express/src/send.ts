@@ -18,6 +18,13 @@ function writerOf(res: ServerResponse): HeaderWriter {
         // the problem goes out without that header rather than as a 500.
       }
     },
+    append(name, value) {
+      try {
+        res.appendHeader(name, value);
+      } catch {
+        // As above.
+      }
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { ProblemError } from '@faultline/core';
-import { problemHandlers } from '@faultline/express';
+import { problemHandlers, problemJson } from '@faultline/express';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import request from 'supertest';
@@ -67,5 +67,28 @@ describe.each(frameworks)('the request logger on $name', ({ express }) => {
     expect(calls).toEqual([
       expect.objectContaining({ level: 'error', obj: expect.objectContaining({ reqId: 7 }) }),
     ]);
+  });
+
+  it('logs nothing that quotes the body of a malformed JSON request, cause chain included', async () => {
+    const { logger, calls } = recordingLogger();
+    const app = express();
+    app.use(problemJson());
+    app.post('/login', (_req, res) => {
+      res.end();
+    });
+    app.use(problemHandlers({ logger }));
+    const response = await request(app)
+      .post('/login')
+      .set('Content-Type', 'application/json')
+      .send('{"pw":hunter2}');
+    expect(response.status).toBe(400);
+    expect(calls.map((call) => call.msg)).toEqual(['POST /login answered 400']);
+    // Everything a logger's error serializer could print: each error's message and stack.
+    const printed: string[] = [];
+    for (let err = calls[0]?.obj.err; err instanceof Error; err = err.cause) {
+      printed.push(err.message, err.stack ?? '');
+    }
+    expect(printed.length).toBeGreaterThan(0);
+    expect(printed.join('\n')).not.toContain('hunter2');
   });
 });

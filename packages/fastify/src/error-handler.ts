@@ -28,6 +28,10 @@ function writerOf(reply: FastifyReply): HeaderWriter {
     set: (name, value) => {
       reply.header(name, value);
     },
+    // Fastify's reply.header adds to a Set-Cookie already there.
+    append: (name, value) => {
+      reply.header(name, value);
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import {
   forbiddenJsonProperty,
   invalidUtf8Json,
   malformedJson,
+  readProperty,
   unsupportedCharset,
 } from '@faultline/core/adapter';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -37,8 +38,10 @@ function refused(error: Error): Error {
 export function isBodyError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   if (parserErrors.has(error)) return true;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('FST_ERR_CTP_');
+  const code = readProperty(error, 'code');
+  if (typeof code === 'string') return code.startsWith('FST_ERR_CTP_');
+  // Fastify 4's own JSON parser (with `json: false`): a bare SyntaxError marked 400.
+  return error instanceof SyntaxError && readProperty(error, 'statusCode') === 400;
 }
 type Done = (error: Error | null, body?: unknown) => void;
 

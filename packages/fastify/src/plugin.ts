@@ -49,7 +49,13 @@ async function faultlinePlugin(fastify: FastifyInstance, options: FaultlineOptio
   fastify.setErrorHandler(function faultlineErrorHandler(error, request, reply) {
     // Fastify reads a body before its not-found handler runs: a body refused on a path no route
     // serves gets the 404 or 405 instead, as routing decides first on Express too.
-    if (request.is404 && resolved.notFound && isBodyError(error)) notFoundHandler(request, reply);
+    let unmatched = false;
+    try {
+      unmatched = request.is404 && resolved.notFound && isBodyError(error);
+    } catch {
+      // A hostile value: answered below like any other.
+    }
+    if (unmatched) notFoundHandler(request, reply);
     else respond(error, request, reply);
   });
   if (resolved.notFound) {

@@ -28,6 +28,17 @@ const notFoundAnswer: AnswerExpectation = { status: 404, errorCode: 'RESOURCE_NO
 
 /** Headers a handler set before it threw: which the problem drops, which it keeps. */
 export const headersBeforeThrow: readonly Scenario[] = [
+  withHeaders(
+    'a cookie the problem sets joins the one set before the throw',
+    { 'Set-Cookie': 'session=1; HttpOnly' },
+    () => new ProblemError('ACCESS_DENIED', { headers: { 'Set-Cookie': 'flash=denied' } }),
+    {
+      status: 403,
+      errorCode: 'ACCESS_DENIED',
+      // Each Set-Cookie line, in the sorted order the harness compares headers in.
+      headers: { 'set-cookie': 'flash=denied, session=1; HttpOnly' },
+    },
+  ),
   withHeaders('representation headers set before a 404 are dropped', representation, notFound, {
     ...notFoundAnswer,
     absentHeaders: representationNames,
