@@ -1,5 +1,5 @@
+import { readProperty as read } from '@faultline/core/adapter';
 import type { Request } from 'express';
-import { read } from './read.js';
 
 /**
  * The methods an Express app serves at a path, found with the router's own matchers.

@@ -1,6 +1,6 @@
+import { readProperty as read } from '@faultline/core/adapter';
 import type { NextFunction, Request, Response } from 'express';
 import { routerOf } from './allowed-methods.js';
-import { read } from './read.js';
 import { where } from './validate.js';
 
 /**

@@ -5,9 +5,9 @@ import {
   isErrorStatus,
   malformedJson,
   malformedUrl,
+  readProperty as read,
   unsupportedCharset,
 } from '@faultline/core/adapter';
-import { read } from './read.js';
 
 /**
  * Express and body-parser failures in the core's vocabulary. body-parser marks each of its errors

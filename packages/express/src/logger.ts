@@ -1,7 +1,11 @@
 import { inspect } from 'node:util';
-import { type LogEntry, type ProblemLogRecord, writeLog } from '@faultline/core/adapter';
+import {
+  type LogEntry,
+  type ProblemLogRecord,
+  readProperty as read,
+  writeLog,
+} from '@faultline/core/adapter';
 import type { Request } from 'express';
-import { read } from './read.js';
 
 export type { ProblemLogRecord };
 

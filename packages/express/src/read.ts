@@ -1,1 +1,0 @@
-export { readProperty as read } from '@faultline/core/adapter';
