@@ -17,6 +17,8 @@ const moduleNameMapper: Record<string, string> = {
   '^@faultline/express$': '<rootDir>/../../packages/express/src/index.ts',
   '^@faultline/fastify$': '<rootDir>/../../packages/fastify/src/index.ts',
   '^@faultline/test-support$': '<rootDir>/../../packages/test-support/src/index.ts',
+  '^@faultline/(openapi|client|testing|db)$': '<rootDir>/../../packages/$1/src/index.ts',
+  '^@faultline/(openapi|client|testing)/(.+)$': '<rootDir>/../../packages/$1/src/$2.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 
