@@ -25,11 +25,13 @@ export {
 export {
   type CodeDefinition,
   defaultRegistry,
+  type ProblemDocumentation,
   type ProblemTypeDefinition,
   type ProblemTypeDescription,
   type Registry,
   type RegistryDefinition,
   type ResolvedCode,
+  type ResolvedDocumentation,
   type ResolvedProblemType,
   type ResolvedStatus,
   type TypeUriBuilder,

@@ -1,14 +1,29 @@
-import { defaultCatalogue } from './catalogue.js';
+import { type DefaultErrorCode, defaultCatalogue } from './catalogue.js';
 import { codeFromPhrase, isErrorStatus, reasonPhrase } from './status.js';
 
-/** What a problem type says about itself: its URI fragment, its title and, optionally, what it means. */
-export interface ProblemTypeDescription {
+/**
+ * What the documentation a type URI points to says about a problem type or an error code. Every
+ * member is optional; the default catalogue fills them all.
+ *
+ * @example { description: 'The dataset is being imported.', causes: ['An import still running'], fix: 'Wait for the import to finish.', retryable: true }
+ */
+export interface ProblemDocumentation {
+  /** What the problem means. */
+  readonly description?: string;
+  /** What commonly leads to it, one short phrase an entry. */
+  readonly causes?: readonly string[];
+  /** What the caller should do about it. */
+  readonly fix?: string;
+  /** Whether the same request, sent again unchanged later, may succeed. */
+  readonly retryable?: boolean;
+}
+
+/** What a problem type says about itself: its URI fragment, its title and, optionally, its documentation. */
+export interface ProblemTypeDescription extends ProblemDocumentation {
   /** The fragment of the type URI: `<typeBase>#<slug>`. */
   readonly slug: string;
   /** The stable, human-readable summary sent as `title`. */
   readonly title: string;
-  /** What the problem means, for the documentation the type URI points to. */
-  readonly description?: string;
 }
 
 /** A problem type for every problem of one HTTP status that has no type of its own. */
@@ -19,13 +34,16 @@ export interface ProblemTypeDefinition extends ProblemTypeDescription {
 
 /**
  * An error code: its HTTP status alone (the code then shares its status's problem type), or its
- * status and a problem type of its own.
+ * status, optionally a problem type of its own, and optionally its documentation.
  *
- * @example { DATASET_LOCKED: { status: 423, type: { slug: 'dataset-locked', title: 'Dataset Locked' } } }
+ * @example { DATASET_LOCKED: { status: 423, type: { slug: 'dataset-locked', title: 'Dataset Locked' }, fix: 'Wait for the import.' } }
  */
 export type CodeDefinition =
   | number
-  | { readonly status: number; readonly type?: ProblemTypeDescription };
+  | (ProblemDocumentation & {
+      readonly status: number;
+      readonly type?: ProblemTypeDescription;
+    });
 
 /** Builds a problem type's URI, in place of `<typeBase>#<slug>`. */
 export type TypeUriBuilder = (problemType: {
@@ -61,8 +79,17 @@ export interface ResolvedStatus {
   readonly code: string | undefined;
 }
 
-/** How one error code is answered. */
-export interface ResolvedCode {
+/** Documentation as resolved: each member `undefined` when the definition gave none. */
+export interface ResolvedDocumentation {
+  readonly description: string | undefined;
+  readonly causes: readonly string[] | undefined;
+  readonly fix: string | undefined;
+  /** The code's own, else its problem type's. */
+  readonly retryable: boolean | undefined;
+}
+
+/** How one error code is answered, and what its documentation says. */
+export interface ResolvedCode extends ResolvedDocumentation {
   readonly code: string;
   readonly status: number;
   readonly title: string;
@@ -70,13 +97,12 @@ export interface ResolvedCode {
 }
 
 /** One problem type of a registry, with the codes that answer with it: what its page documents. */
-export interface ResolvedProblemType {
+export interface ResolvedProblemType extends ResolvedDocumentation {
   readonly slug: string;
   readonly title: string;
   /** The type URI (`about:blank` without a type base). */
   readonly type: string;
   readonly status: number;
-  readonly description: string | undefined;
   readonly codes: readonly string[];
 }
 
@@ -116,19 +142,62 @@ function assertStatus(status: unknown, what: string): asserts status is number {
   }
 }
 
-const descriptionKeys: ReadonlySet<string> = new Set(['slug', 'title', 'description', 'code']);
+/** The documentation of every default code; a code missing here does not compile. */
+const defaultCodeDocumentation: Readonly<Record<DefaultErrorCode, ProblemDocumentation>> =
+  defaultCatalogue.documentation;
+
+const documentationKeys = ['description', 'causes', 'fix', 'retryable'];
+const descriptionKeys: ReadonlySet<string> = new Set([
+  'slug',
+  'title',
+  'code',
+  ...documentationKeys,
+]);
+const codeKeys: ReadonlySet<string> = new Set(['status', 'type', ...documentationKeys]);
+const documentationShape = 'description?, causes?: string[], fix?, retryable?: boolean';
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** Throws unless the documentation members of `owner` are well formed. */
+function assertDocumentation(owner: object, what: string): void {
+  const { description, causes, fix, retryable } = owner as Record<string, unknown>;
+  if (description !== undefined && !isText(description)) {
+    throw new TypeError(
+      `${where}: ${what} has a description that is not a string, or is empty; write what the problem means, or leave it out`,
+    );
+  }
+  if (causes !== undefined && (!Array.isArray(causes) || !causes.every(isText))) {
+    throw new TypeError(
+      `${where}: ${what} has causes that are not a list of non-empty strings; write causes: ['A mistyped identifier', ...]`,
+    );
+  }
+  if (fix !== undefined && !isText(fix)) {
+    throw new TypeError(
+      `${where}: ${what} has a fix that is not a non-empty string; write what the caller should do, or leave it out`,
+    );
+  }
+  if (retryable !== undefined && typeof retryable !== 'boolean') {
+    throw new TypeError(
+      `${where}: ${what} has retryable ${JSON.stringify(retryable) ?? String(retryable)}; it must be true or false`,
+    );
+  }
+}
 
 function assertDescription(type: unknown, what: string): asserts type is ProblemTypeDescription {
   if (typeof type !== 'object' || type === null) {
-    throw new TypeError(`${where}: ${what} must be an object { slug, title, description? }`);
+    throw new TypeError(
+      `${where}: ${what} must be an object { slug, title, ${documentationShape} }`,
+    );
   }
   const unknown = Object.keys(type).find((key) => !descriptionKeys.has(key));
   if (unknown !== undefined) {
     throw new TypeError(
-      `${where}: ${what} has an unknown member "${unknown}"; a problem type is { slug, title, description? }`,
+      `${where}: ${what} has an unknown member "${unknown}"; a problem type is { slug, title, ${documentationShape} }`,
     );
   }
-  const { slug, title, description } = type as Record<string, unknown>;
+  const { slug, title } = type as Record<string, unknown>;
   if (typeof slug !== 'string' || !slugName.test(slug)) {
     throw new TypeError(
       `${where}: ${what} needs a lower-case kebab slug, such as "payment-required"`,
@@ -137,9 +206,7 @@ function assertDescription(type: unknown, what: string): asserts type is Problem
   if (typeof title !== 'string' || title.trim() === '') {
     throw new TypeError(`${where}: ${what} needs a non-empty title`);
   }
-  if (description !== undefined && typeof description !== 'string') {
-    throw new TypeError(`${where}: ${what} has a description that is not a string`);
-  }
+  assertDocumentation(type, what);
 }
 
 /** A type being assembled: its description, its status, and the codes answered with it. */
@@ -158,6 +225,7 @@ export function createRegistry<Code extends string>(
 ): Registry<Code> {
   const buildUri = typeUriBuilder(definition.typeBase);
   const codeStatus = new Map<string, number>(Object.entries(defaultCatalogue.codes));
+  const codeDocs = new Map<string, ProblemDocumentation>(Object.entries(defaultCodeDocumentation));
   /** Codes with a problem type of their own, by code. */
   const ownTypes = new Map<string, TypeEntry>();
   /** The type of each status, for codes and errors with no type of their own. */
@@ -184,12 +252,14 @@ export function createRegistry<Code extends string>(
     if (codeStatus.has(code))
       throw new TypeError(`${where}: error code "${code}" is already defined`);
     if (typeof spec === 'object' && spec !== null) {
-      const unknown = Object.keys(spec).find((key) => key !== 'status' && key !== 'type');
+      const unknown = Object.keys(spec).find((key) => !codeKeys.has(key));
       if (unknown !== undefined) {
         throw new TypeError(
-          `${where}: error code "${code}" has an unknown member "${unknown}"; a code is { status, type? }`,
+          `${where}: error code "${code}" has an unknown member "${unknown}"; a code is { status, type? } with its documentation: ${documentationShape}`,
         );
       }
+      assertDocumentation(spec, `error code "${code}"`);
+      codeDocs.set(code, spec);
     }
     const status = typeof spec === 'object' && spec !== null ? spec.status : spec;
     assertStatus(status, `error code "${code}"`);
@@ -262,6 +332,7 @@ export function createRegistry<Code extends string>(
         status,
         title: buildUri === undefined ? reasonPhrase(status) : title,
         type: uriOf(slug, status),
+        ...resolveDocumentation(codeDocs.get(code), own.description),
       });
       continue;
     }
@@ -280,7 +351,13 @@ export function createRegistry<Code extends string>(
       entry.codes.push(code);
     }
     const { title, type: uri } = resolveStatus(status);
-    resolvedCodes.set(code, { code, status, title, type: uri });
+    resolvedCodes.set(code, {
+      code,
+      status,
+      title,
+      type: uri,
+      ...resolveDocumentation(codeDocs.get(code), type),
+    });
   }
 
   const types: ResolvedProblemType[] = [];
@@ -300,9 +377,29 @@ export function createRegistry<Code extends string>(
   };
 }
 
+/** `own` documentation as resolved; `retryable` falls back to the problem type's. */
+function resolveDocumentation(
+  own: ProblemDocumentation | undefined,
+  type: ProblemDocumentation | undefined,
+): ResolvedDocumentation {
+  return {
+    description: own?.description,
+    causes: own?.causes === undefined ? undefined : [...own.causes],
+    fix: own?.fix,
+    retryable: own?.retryable ?? type?.retryable,
+  };
+}
+
 function describeType(entry: TypeEntry, uri: string): ResolvedProblemType {
-  const { slug, title, description } = entry.description;
-  return { slug, title, type: uri, status: entry.status, description, codes: entry.codes };
+  const { slug, title } = entry.description;
+  return {
+    slug,
+    title,
+    type: uri,
+    status: entry.status,
+    codes: entry.codes,
+    ...resolveDocumentation(entry.description, undefined),
+  };
 }
 
 /** The default catalogue, with no type base: every `type` is `about:blank`. */

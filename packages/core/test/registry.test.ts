@@ -1,4 +1,4 @@
-import { defaultRegistry, defineProblems, ProblemError } from '@faultline/core';
+import { defaultCatalogue, defaultRegistry, defineProblems, ProblemError } from '@faultline/core';
 
 describe('defineProblems', () => {
   const problems = defineProblems({
@@ -67,7 +67,10 @@ describe('defineProblems', () => {
       title: 'Conflict',
       type: 'https://api.example.com/docs/errors#resource-conflict',
       status: 409,
-      description: undefined,
+      description: defaultCatalogue.types[409].description,
+      causes: [...defaultCatalogue.types[409].causes],
+      fix: defaultCatalogue.types[409].fix,
+      retryable: false,
       codes: ['RESOURCE_ALREADY_EXISTS', 'NAME_TAKEN'],
     });
     expect(problems.registry.types.find((type) => type.slug === 'dataset-locked')).toEqual({

@@ -25,3 +25,9 @@ const code: DefaultErrorCode = 'INVALID_ID';
 const typo: DefaultErrorCode = 'INVALID_IDS';
 void code;
 void typo;
+
+defineProblems({ codes: { DOCUMENTED: { status: 409, fix: 'Rename it.', retryable: false } } });
+// @ts-expect-error: causes is a list of phrases, not one string
+defineProblems({ codes: { DOCUMENTED: { status: 409, causes: 'A typo' } } });
+// @ts-expect-error: retryable is a boolean
+defineProblems({ codes: { DOCUMENTED: { status: 409, retryable: 'yes' } } });
