@@ -41,6 +41,7 @@ export {
   writeLog,
 } from './log-policy.js';
 export { UNEXPECTED_ERROR_DETAIL } from './normalise.js';
+export { type ProblemClass, problemClassFor } from './problem-class.js';
 export {
   type AdapterDefinition,
   createProblemFlow,

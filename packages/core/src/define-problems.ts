@@ -1,4 +1,5 @@
 import type { DefaultErrorCode } from './catalogue.js';
+import { rememberProblemClass } from './problem-class.js';
 import {
   isStackPolicy,
   ProblemError,
@@ -63,5 +64,6 @@ export function defineProblems<
     static override readonly registry: Registry = registry;
     static override readonly stackPolicy: StackPolicy = stackPolicy;
   };
+  rememberProblemClass(registry, AppProblemError);
   return { registry, ProblemError: AppProblemError as unknown as ProblemErrorClass<Code> };
 }

@@ -22,6 +22,7 @@ export {
   type ProblemErrorOptions,
   type StackPolicy,
 } from './problem-error.js';
+export type { Register, RegisteredCode } from './register.js';
 export {
   type CodeDefinition,
   defaultRegistry,

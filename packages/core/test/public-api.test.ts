@@ -45,6 +45,7 @@ it('exposes exactly what adapters use from @faultline/core/adapter', () => {
   "malformedUrl": "function",
   "methodNotAllowed": "function",
   "parserRejection": "function",
+  "problemClassFor": "function",
   "rateLimitBanned": "function",
   "rateLimited": "function",
   "rawHttpResponse": "function",

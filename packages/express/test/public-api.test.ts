@@ -8,6 +8,7 @@ it('exposes exactly its public surface', () => {
   "problemClientErrors": "function",
   "problemHandlers": "function",
   "problemJson": "function",
+  "problemResponse": "function",
   "rateLimitExceeded": "function",
   "wrapAsyncRoutes": "function",
 }

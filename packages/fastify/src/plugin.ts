@@ -10,6 +10,7 @@ import { createProblemResponder } from './error-handler.js';
 import { installJsonParser, isBodyError } from './json-parser.js';
 import { createMethodProbe, createNotFoundHandler } from './not-found.js';
 import { type FaultlineOptions, resolveOptions } from './options.js';
+import { decorateReplyProblem } from './reply-problem.js';
 
 /** What the plugin exposes as `app.faultline`, to compose with handlers of your own. */
 export interface FaultlineDecorator {
@@ -69,6 +70,7 @@ async function faultlinePlugin(fastify: FastifyInstance, options: FaultlineOptio
     }
   }
   if (resolved.json !== undefined) installJsonParser(fastify, resolved.json);
+  decorateReplyProblem(fastify, own.registry, respond);
 
   const decorator: FaultlineDecorator = {
     errorHandler: respond,
