@@ -32,8 +32,6 @@ function project(dir: string, displayName: string): Config {
     transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/cookie@|cookie/)'],
     moduleNameMapper,
     testMatch: ['<rootDir>/test/**/*.test.ts'],
-    // CI machines are shared and sometimes slow: tests wait for events, and this only bounds a hang.
-    testTimeout: 60_000,
   };
 }
 
@@ -46,6 +44,9 @@ const config: Config = {
         .filter((name) => existsSync(join(group, name, 'test')))
         .map((name) => project(join(group, name), `${group}/${name}`)),
     ),
+  // CI machines are shared and sometimes slow: tests wait for events, and this only bounds a hang.
+  // A global option: Jest does not read it from a project.
+  testTimeout: 60_000,
   coverageProvider: 'v8',
   collectCoverageFrom: ['packages/*/src/**/*.ts', '!packages/test-support/**'],
   coverageReporters: ['text-summary', 'text'],
