@@ -1,0 +1,2 @@
+export { databaseErrors } from './database-errors.js';
+export type { DatabaseErrorsOptions, ExposeFields, RetryAfterOptions } from './options.js';
