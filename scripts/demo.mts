@@ -4,6 +4,10 @@
  * status, and exits non-zero naming every row that breaks the contract or where the two
  * frameworks answer differently.
  *
+ * `pnpm demo --services` plays the same rows with the datasets in PostgreSQL and the rate limit in
+ * Redis (`DATABASE_URL` and `REDIS_URL`, by default the local servers); each framework gets a
+ * table of its own, dropped at the end.
+ *
  * `pnpm start` runs it as `demo.mts serve`: both examples on their usual ports (3000, 3001) until
  * Ctrl-C, with a few requests to try.
  *
@@ -11,6 +15,7 @@
  * against the packages' published entry points (their `dist/`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import {
   type ContractContext,
   describeRequest,
@@ -38,6 +43,66 @@ const context: ContractContext = {
   rateLimitWindowS: 60,
   typeBase: 'https://api.example.com/docs/errors',
 };
+
+const withServices = process.argv.includes('--services');
+const services = {
+  databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+};
+const tableOf = (name: FrameworkName) => `demo_${name.toLowerCase()}_${process.pid}`;
+
+/** The environment of one example: SQLite in memory, or the servers with `--services`. */
+function storeEnv(name: FrameworkName): Record<string, string> {
+  if (!withServices) return { DATABASE_PATH: ':memory:' };
+  return {
+    DATABASE_URL: services.databaseUrl,
+    DATABASE_TABLE: tableOf(name),
+    REDIS_URL: services.redisUrl,
+    RATE_LIMIT_PREFIX: `demo:${name.toLowerCase()}:${process.pid}:`,
+  };
+}
+
+/** A URL without its credentials, to print. */
+function shown(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString();
+}
+
+/** Drops the tables `--services` created, through the examples' own driver. */
+async function dropDemoTables(): Promise<void> {
+  const require = createRequire(
+    new URL('../examples/datasets-domain/package.json', import.meta.url),
+  );
+  const url = services.databaseUrl;
+  if (/^postgres(ql)?:/i.test(url)) {
+    const pg = require('pg') as {
+      Client: new (options: {
+        connectionString: string;
+      }) => {
+        connect(): Promise<void>;
+        query(sql: string): Promise<unknown>;
+        end(): Promise<void>;
+      };
+    };
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    for (const { name } of frameworks) await client.query(`DROP TABLE IF EXISTS ${tableOf(name)}`);
+    await client.end();
+  } else {
+    const mysql = require('mysql2/promise') as {
+      createConnection(options: { uri: string }): Promise<{
+        query(sql: string): Promise<unknown>;
+        end(): Promise<void>;
+      }>;
+    };
+    const connection = await mysql.createConnection({ uri: url.replace(/^mariadb:/i, 'mysql:') });
+    for (const { name } of frameworks)
+      await connection.query(`DROP TABLE IF EXISTS ${tableOf(name)}`);
+    await connection.end();
+  }
+}
 
 /** How long a server may take to print its `listening on` line. */
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -71,7 +136,7 @@ function startServer(
       ...process.env,
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_PATH: ':memory:',
+      ...storeEnv(framework.name),
       RATE_LIMIT_MAX: String(context.rateLimitMax),
       RATE_LIMIT_WINDOW_S: String(context.rateLimitWindowS),
       PROBLEM_TYPE_BASE: context.typeBase,
@@ -273,7 +338,13 @@ function printExamples(rows: readonly Row[]): void {
 }
 
 async function demo(): Promise<number> {
-  console.log(bold('Starting both examples on free ports…'));
+  console.log(
+    bold(
+      withServices
+        ? `Starting both examples on free ports, datasets in ${shown(services.databaseUrl)}, rate limit in ${shown(services.redisUrl)}…`
+        : 'Starting both examples on free ports (datasets in SQLite in memory; --services for PostgreSQL and Redis)…',
+    ),
+  );
   const servers = await Promise.all(
     frameworks.map((framework) => startServer(framework, 0, false)),
   );
@@ -286,6 +357,7 @@ async function demo(): Promise<number> {
     for (const scenario of scenarios) rows.push(await play(scenario, servers));
   } finally {
     const codes = await Promise.all(servers.map(stopServer));
+    if (withServices) await dropDemoTables();
     servers.forEach((server, index) => {
       if (codes[index] !== 0) {
         shutdownFailures.push(

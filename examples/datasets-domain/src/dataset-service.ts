@@ -1,14 +1,22 @@
 import type { NormaliseOptions } from '@faultline/core';
+import { databaseErrors } from '@faultline/db';
 import { authenticate, type Caller } from './credentials.js';
 import { DatasetNotFoundError, PermissionDeniedError } from './dataset-errors.js';
 import { decodeDatasetId } from './dataset-id.js';
-import { type Dataset, DatasetStore, type NewDataset } from './dataset-store.js';
+import type { Dataset, NewDataset } from './dataset-store.js';
 import { datasetErrorMapper } from './error-mapper.js';
+import { openDatasetStore } from './open-dataset-store.js';
 import { type DatasetProblems, defineDatasetProblems } from './problems.js';
 
 export interface DatasetServiceOptions {
-  /** The SQLite file, or `:memory:`. */
+  /** The SQLite file, or `:memory:`, when there is no `databaseUrl`. */
   readonly databasePath: string;
+  /** A PostgreSQL or MariaDB server instead of SQLite. */
+  readonly databaseUrl?: string | undefined;
+  /** The datasets table's name. */
+  readonly databaseTable?: string;
+  /** Told once per database connection that failed or went away, with the driver's error. */
+  readonly onDatabaseError?: (error: Error) => void;
   /** The base of every problem `type`. */
   readonly problemTypeBase: string;
 }
@@ -28,10 +36,10 @@ export interface DatasetService {
   readonly problemOptions: NormaliseOptions;
   /** The caller named by an `Authorization` header value (throws 401 domain errors). */
   authenticate(authorization: string | undefined): Caller;
-  list(caller: Caller): Dataset[];
-  create(caller: Caller, input: NewDataset): Dataset;
-  get(caller: Caller, id: string): Dataset;
-  remove(caller: Caller, id: string): void;
+  list(caller: Caller): Promise<Dataset[]>;
+  create(caller: Caller, input: NewDataset): Promise<Dataset>;
+  get(caller: Caller, id: string): Promise<Dataset>;
+  remove(caller: Caller, id: string): Promise<void>;
   /** A handler bug: a plain `Error` whose message holds a secret. */
   crash(): never;
   /** A failed call to an upstream service. */
@@ -39,7 +47,7 @@ export interface DatasetService {
   /** The service is in maintenance. */
   maintenance(): never;
   /** Closes the database. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -47,17 +55,24 @@ export interface DatasetService {
  *
  * @example
  * const service = createDatasetService({ databasePath: ':memory:', problemTypeBase });
- * service.list(service.authenticate('Bearer demo-reader-key')); // []
+ * await service.list(service.authenticate('Bearer demo-reader-key')); // []
  */
 export function createDatasetService(options: DatasetServiceOptions): DatasetService {
   const problems = defineDatasetProblems(options.problemTypeBase);
   const { ProblemError } = problems;
-  const store = new DatasetStore(options.databasePath);
+  const store = openDatasetStore({
+    databasePath: options.databasePath,
+    databaseUrl: options.databaseUrl,
+    ...(options.databaseTable === undefined ? {} : { table: options.databaseTable }),
+    ...(options.onDatabaseError === undefined
+      ? {}
+      : { onConnectionError: options.onDatabaseError }),
+  });
 
   /** A dataset the caller can read; one in another space does not exist for it. */
-  function readable(caller: Caller, id: string) {
+  async function readable(caller: Caller, id: string) {
     const suffix = decodeDatasetId(id);
-    const found = store.find(suffix);
+    const found = await store.find(suffix);
     if (found === undefined || found.space !== caller.space) throw new DatasetNotFoundError(id);
     return { suffix, dataset: found.dataset };
   }
@@ -66,20 +81,21 @@ export function createDatasetService(options: DatasetServiceOptions): DatasetSer
     problems,
     problemOptions: {
       registry: problems.registry,
-      mappers: [datasetErrorMapper(ProblemError)],
+      // The domain's own errors first; then a database that is down or lost a race answers 503.
+      mappers: [datasetErrorMapper(ProblemError), databaseErrors()],
       challenge: { realm: 'datasets' },
     },
     authenticate,
     list: (caller) => store.list(caller.space),
-    create(caller, input) {
+    async create(caller, input) {
       if (!caller.permissions.has('create')) throw new PermissionDeniedError('create');
       return store.insert(caller.space, input);
     },
-    get: (caller, id) => readable(caller, id).dataset,
-    remove(caller, id) {
-      const { suffix } = readable(caller, id);
+    get: async (caller, id) => (await readable(caller, id)).dataset,
+    async remove(caller, id) {
+      const { suffix } = await readable(caller, id);
       if (!caller.permissions.has('delete')) throw new PermissionDeniedError('delete');
-      store.delete(suffix);
+      await store.delete(suffix);
     },
     crash() {
       throw new Error('connection to postgres://admin:hunter2@db.internal:5432/datasets refused');

@@ -30,18 +30,23 @@ export {
   type DatasetServiceOptions,
   MAINTENANCE_RETRY_AFTER_S,
 } from './dataset-service.js';
-export {
-  type Dataset,
+export type {
+  Dataset,
   DatasetStore,
-  type NewDataset,
-  type StoredDataset,
-  type Visibility,
+  NewDataset,
+  StoredDataset,
+  Visibility,
 } from './dataset-store.js';
 export { datasetErrorMapper } from './error-mapper.js';
+export { MysqlDatasetStore } from './mysql-dataset-store.js';
+export { type DatabaseChoice, databaseKind, openDatasetStore } from './open-dataset-store.js';
+export { PostgresDatasetStore, type ServerStoreOptions } from './postgres-dataset-store.js';
 export {
   type DatasetProblems,
   DEFAULT_PROBLEM_TYPE_BASE,
   defineDatasetProblems,
 } from './problems.js';
+export { connectRateLimitRedis, type RateLimitRedis, type RedisLog } from './rate-limit-redis.js';
 export { type Listening, runUntilSignalled, urlOf } from './run-until-signalled.js';
+export { SqliteDatasetStore } from './sqlite-dataset-store.js';
 export { startupBanner } from './startup-banner.js';

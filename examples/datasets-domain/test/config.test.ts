@@ -6,10 +6,15 @@ describe('configuration', () => {
       host: '127.0.0.1',
       port: 3000,
       databasePath: ':memory:',
+      databaseUrl: undefined,
+      databaseTable: 'datasets',
       rateLimitMax: 100,
       rateLimitWindowS: 60,
+      redisUrl: undefined,
+      rateLimitPrefix: 'datasets:rate-limit:',
       problemTypeBase: process.env.PROBLEM_TYPE_BASE ?? 'https://api.example.com/docs/errors',
       logLevel: 'info',
+      logStream: undefined,
     });
   });
 
@@ -20,8 +25,10 @@ describe('configuration', () => {
           HOST: '0.0.0.0',
           PORT: '0',
           DATABASE_PATH: '/tmp/datasets.db',
+          DATABASE_URL: 'postgres://app@db.internal:5432/datasets',
           RATE_LIMIT_MAX: '5',
           RATE_LIMIT_WINDOW_S: '10',
+          REDIS_URL: 'redis://cache.internal:6379',
           PROBLEM_TYPE_BASE: 'https://errors.example.org/datasets',
           LOG_LEVEL: 'silent',
         },
@@ -31,10 +38,15 @@ describe('configuration', () => {
       host: '0.0.0.0',
       port: 0,
       databasePath: '/tmp/datasets.db',
+      databaseUrl: 'postgres://app@db.internal:5432/datasets',
+      databaseTable: 'datasets',
       rateLimitMax: 5,
       rateLimitWindowS: 10,
+      redisUrl: 'redis://cache.internal:6379',
+      rateLimitPrefix: 'datasets:rate-limit:',
       problemTypeBase: 'https://errors.example.org/datasets',
       logLevel: 'silent',
+      logStream: undefined,
     });
   });
 
@@ -44,6 +56,14 @@ describe('configuration', () => {
     [{ RATE_LIMIT_MAX: '0' }, 'option rateLimitMax must be a positive integer, got 0'],
     [{ RATE_LIMIT_WINDOW_S: '-1' }, 'RATE_LIMIT_WINDOW_S must be a whole number, got "-1"'],
     [{ LOG_LEVEL: 'loud' }, 'option logLevel must be one of'],
+    [
+      { REDIS_URL: 'http://cache.internal' },
+      'option redisUrl must start with redis:// or rediss://',
+    ],
+    [
+      { DATABASE_URL: 'sqlite://datasets.db' },
+      'option databaseUrl must start with postgres://, postgresql://, mysql:// or mariadb://',
+    ],
   ])('refuses %j at start-up', (env, message) => {
     expect(() => readConfig(env, { port: 3000 })).toThrow(TypeError);
     expect(() => readConfig(env, { port: 3000 })).toThrow(

@@ -1,5 +1,6 @@
 import { type ProblemHandlerOptions, problemHandlers, problemJson } from '@faultline/express';
 import {
+  connectRateLimitRedis,
   createDatasetService,
   type DatasetService,
   type DatasetsAppOptions,
@@ -19,8 +20,10 @@ export interface ExpressDatasetsApp {
   readonly service: DatasetService;
   /** What the problem handlers were given: the server's client-error answers use the same. */
   readonly problemOptions: ProblemHandlerOptions;
-  /** Closes the database. */
-  close(): void;
+  /** Settles once the app's connections have made their first attempt (Redis, when used). */
+  ready(): Promise<void>;
+  /** Closes the database and Redis. */
+  close(): Promise<void>;
 }
 
 /**
@@ -30,12 +33,17 @@ export interface ExpressDatasetsApp {
  * @example
  * const { app, close } = buildApp({ rateLimitMax: 3, logLevel: 'silent' });
  * await request(app).get('/v2/datasets').set('Authorization', 'Bearer demo-admin-key');
- * close();
+ * await close();
  */
 export function buildApp(options: DatasetsAppOptions = {}): ExpressDatasetsApp {
   const config = resolveAppOptions(options);
-  const service = createDatasetService(config);
-  const logger = pino({ level: config.logLevel });
+  const logger = pino({ level: config.logLevel }, config.logStream ?? process.stdout);
+  const redis =
+    config.redisUrl === undefined ? undefined : connectRateLimitRedis(config.redisUrl, logger);
+  const service = createDatasetService({
+    ...config,
+    onDatabaseError: (error) => logger.warn({ err: error }, 'database connection lost'),
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -43,26 +51,26 @@ export function buildApp(options: DatasetsAppOptions = {}): ExpressDatasetsApp {
   app.set('case sensitive routing', true);
 
   // Every /v2 route: authentication, then the rate limit (per credential).
-  const guarded = [authenticateCaller(service), ...datasetRateLimit(config)];
+  const guarded = [authenticateCaller(service), ...datasetRateLimit(config, logger, redis)];
 
-  app.get('/v2/datasets', ...guarded, (_req, res) => {
-    res.json({ data: service.list(callerOf(res)) });
+  app.get('/v2/datasets', ...guarded, async (_req, res) => {
+    res.json({ data: await service.list(callerOf(res)) });
   });
   app.post(
     '/v2/datasets',
     ...guarded,
     problemJson({ limit: '100kb', strict: false }),
     validateBody(newDatasetSchema),
-    (req, res) => {
-      const dataset = service.create(callerOf(res), req.body as NewDataset);
+    async (req, res) => {
+      const dataset = await service.create(callerOf(res), req.body as NewDataset);
       res.status(201).location(`/v2/datasets/${dataset.id}`).json(dataset);
     },
   );
-  app.get('/v2/datasets/:id', ...guarded, (req, res) => {
-    res.json(service.get(callerOf(res), req.params.id as string));
+  app.get('/v2/datasets/:id', ...guarded, async (req, res) => {
+    res.json(await service.get(callerOf(res), req.params.id as string));
   });
-  app.delete('/v2/datasets/:id', ...guarded, (req, res) => {
-    service.remove(callerOf(res), req.params.id as string);
+  app.delete('/v2/datasets/:id', ...guarded, async (req, res) => {
+    await service.remove(callerOf(res), req.params.id as string);
     res.status(204).end();
   });
   app.get('/v2/_demo/crash', ...guarded, () => service.crash());
@@ -72,5 +80,13 @@ export function buildApp(options: DatasetsAppOptions = {}): ExpressDatasetsApp {
   const problemOptions: ProblemHandlerOptions = { ...service.problemOptions, logger };
   app.use(problemHandlers(problemOptions));
 
-  return { app, service, problemOptions, close: () => service.close() };
+  return {
+    app,
+    service,
+    problemOptions,
+    ready: async () => redis?.settled,
+    async close() {
+      await Promise.all([service.close(), redis?.close()]);
+    },
+  };
 }

@@ -27,7 +27,8 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { host, port, ...appOptions } = options;
-  const { app, problemOptions, close: closeApp } = buildApp(appOptions);
+  const { app, problemOptions, ready, close: closeApp } = buildApp(appOptions);
+  await ready();
   const server = createServer(app);
   problemClientErrors(server, problemOptions);
   await new Promise<void>((resolve, reject) => {
@@ -44,9 +45,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
-          closeApp();
-          if (error) reject(error);
-          else resolve();
+          closeApp().then(() => (error ? reject(error) : resolve()), reject);
         });
         server.closeIdleConnections();
       }),

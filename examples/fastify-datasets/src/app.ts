@@ -7,6 +7,7 @@ import {
   rateLimitErrorResponseBuilder,
 } from '@faultline/fastify';
 import {
+  connectRateLimitRedis,
   createDatasetService,
   type DatasetsAppOptions,
   type NewDataset,
@@ -37,11 +38,18 @@ export type FastifyDatasetsApp = FastifyInstance;
  */
 export async function buildApp(options: DatasetsAppOptions = {}): Promise<FastifyDatasetsApp> {
   const config = resolveAppOptions(options);
-  const service = createDatasetService(config);
+  let app: FastifyInstance | undefined;
+  const service = createDatasetService({
+    ...config,
+    onDatabaseError: (error) => app?.log.warn({ err: error }, 'database connection lost'),
+  });
   const problemOptions: FaultlineOptions = service.problemOptions;
 
-  const app = Fastify({
-    logger: { level: config.logLevel },
+  app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(config.logStream === undefined ? {} : { stream: config.logStream }),
+    },
     // Ids are checked by the domain (400 INVALID_ID), as in Express, not cut off by the router (414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     bodyLimit: BODY_LIMIT,
@@ -50,7 +58,12 @@ export async function buildApp(options: DatasetsAppOptions = {}): Promise<Fastif
     clientErrorHandler: problemClientErrorHandler(problemOptions),
     frameworkErrors: problemFrameworkErrors(problemOptions),
   });
-  app.addHook('onClose', async () => service.close());
+  const redis =
+    config.redisUrl === undefined ? undefined : connectRateLimitRedis(config.redisUrl, app.log);
+  app.addHook('onClose', async () => {
+    await Promise.all([service.close(), redis?.close()]);
+  });
+  await redis?.settled;
 
   await app.register(faultline, problemOptions);
   // Counted per credential (per client address when there is none), after authentication.
@@ -63,17 +76,24 @@ export async function buildApp(options: DatasetsAppOptions = {}): Promise<Fastif
       return caller === undefined ? `address:${request.ip}` : `credential:${caller.credential}`;
     },
     errorResponseBuilder: rateLimitErrorResponseBuilder,
+    // With Redis the counters are shared by every instance; while it is unreachable the limit
+    // fails open (connectRateLimitRedis logs it).
+    ...(redis === undefined
+      ? {}
+      : { redis: redis.client, nameSpace: config.rateLimitPrefix, skipOnError: true }),
   });
 
   // Every /v2 route: authentication first; the rate limit's hook is added after it.
   const guarded = { onRequest: authenticateCaller(service) };
 
-  app.get('/v2/datasets', guarded, async (request) => ({ data: service.list(callerOf(request)) }));
+  app.get('/v2/datasets', guarded, async (request) => ({
+    data: await service.list(callerOf(request)),
+  }));
   app.post(
     '/v2/datasets',
     { ...guarded, schema: { body: newDatasetSchema } },
     async (request, reply) => {
-      const dataset = service.create(callerOf(request), request.body as NewDataset);
+      const dataset = await service.create(callerOf(request), request.body as NewDataset);
       return reply.code(201).header('Location', `/v2/datasets/${dataset.id}`).send(dataset);
     },
   );
@@ -81,7 +101,7 @@ export async function buildApp(options: DatasetsAppOptions = {}): Promise<Fastif
     service.get(callerOf(request), request.params.id),
   );
   app.delete<{ Params: { id: string } }>('/v2/datasets/:id', guarded, async (request, reply) => {
-    service.remove(callerOf(request), request.params.id);
+    await service.remove(callerOf(request), request.params.id);
     return reply.code(204).send();
   });
   app.get('/v2/_demo/crash', guarded, async () => service.crash());

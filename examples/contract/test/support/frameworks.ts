@@ -90,8 +90,9 @@ export const frameworks: readonly Framework[] = [
   {
     name: 'express',
     async open(options) {
-      const { app, close } = buildExpressApp(options);
-      return { send: supertestTransport(app), close: async () => close() };
+      const { app, ready, close } = buildExpressApp(options);
+      await ready();
+      return { send: supertestTransport(app), close };
     },
     async listen(options) {
       const server = await startExpressServer({ ...options, host, port: 0 });
