@@ -15,10 +15,29 @@
 export interface Register {}
 
 /**
- * What the types of a client may know about the API it calls: the result of the server's
- * `defineProblems()` (as `typeof problems`, a type-only import), or a union of error codes.
+ * An OpenAPI document whose `ProblemDetails` schema lists the API's codes, as `@faultline/openapi`
+ * writes it. Its type must keep the codes as literals: a document declared `as const` in
+ * TypeScript; a `.json` import widens them to `string`.
  */
-export type ApiDescription = string | { readonly registry: { readonly codes: readonly string[] } };
+export interface OpenApiDescription {
+  readonly components: {
+    readonly schemas: {
+      readonly ProblemDetails: {
+        readonly properties: { readonly error_code: { readonly enum: readonly string[] } };
+      };
+    };
+  };
+}
+
+/**
+ * What the types of a client may know about the API it calls: the result of the server's
+ * `defineProblems()` (as `typeof problems`, a type-only import), its OpenAPI document, or a union
+ * of error codes.
+ */
+export type ApiDescription =
+  | string
+  | { readonly registry: { readonly codes: readonly string[] } }
+  | OpenApiDescription;
 
 /** The API the application registered, or any API (every code a `string`) before it does. */
 export type RegisteredApi = Register extends { readonly problems: infer Api extends ApiDescription }
@@ -34,4 +53,6 @@ export type ErrorCodeOf<Api extends ApiDescription> = Api extends string
   ? Api
   : Api extends { readonly registry: { readonly codes: readonly (infer Code extends string)[] } }
     ? Code
-    : never;
+    : Api extends OpenApiDescription
+      ? Api['components']['schemas']['ProblemDetails']['properties']['error_code']['enum'][number]
+      : never;

@@ -1,4 +1,10 @@
-export type { ApiDescription, ErrorCodeOf, Register, RegisteredApi } from './api.js';
+export type {
+  ApiDescription,
+  ErrorCodeOf,
+  OpenApiDescription,
+  Register,
+  RegisteredApi,
+} from './api.js';
 export { ensureOk } from './ensure-ok.js';
 export type { FieldError, Problem } from './problem.js';
 export { isProblemResponseError, ProblemResponseError } from './problem-response-error.js';

@@ -40,6 +40,27 @@ assertType<Equal<ErrorCodeOf<'A' | 'B'>, 'A' | 'B'>>();
 // @ts-expect-error: the application's codes are not just the default ones
 assertType<Equal<ErrorCodeOf<Api>, DefaultErrorCode>>();
 
+// The codes of an OpenAPI document declared `as const`: its ProblemDetails schema's enum.
+const document = {
+  openapi: '3.1.0',
+  components: {
+    schemas: {
+      ProblemDetails: {
+        type: 'object',
+        properties: { error_code: { type: 'string', enum: ['RESOURCE_NOT_FOUND', 'INVALID_ID'] } },
+      },
+    },
+  },
+} as const;
+assertType<Equal<ErrorCodeOf<typeof document>, 'RESOURCE_NOT_FOUND' | 'INVALID_ID'>>();
+export async function branchOnDocument(response: Response): Promise<string> {
+  const problem = await readProblem<typeof document>(response);
+  if (problem?.code === 'INVALID_ID') return 'fix the id';
+  // @ts-expect-error: a code the document does not list does not compile
+  if (problem?.code === 'PAYMENT_REQUIRED') return 'pay';
+  return 'other';
+}
+
 export async function branch(response: Response): Promise<string> {
   const problem = await readProblem<Api>(response);
   assertType<Equal<typeof problem, Problem<Api> | undefined>>();
