@@ -11,8 +11,10 @@ import {
 } from '@faultline-examples/contract';
 import { defineDatasetProblems } from '@faultline-examples/datasets-domain';
 import {
+  deleteKeys,
   dropTables,
   reachableDatabases,
+  reachableRedis,
   uniqueTable,
 } from '../../datasets-domain/test/support/services';
 import {
@@ -43,15 +45,24 @@ async function expectProblem(scenario: Scenario, response: WireResponse): Promis
 const requestRows = scenarios.filter((scenario) => !isRawScenario(scenario));
 const rawRows = scenarios.filter(isRawScenario);
 
-/** Where the app keeps its datasets: SQLite in memory, and each database server that answers. */
+/**
+ * Where the app keeps its state: SQLite in memory, each database server that answers, and SQLite
+ * with the rate limit's counters in Redis when Redis answers.
+ */
 interface Store {
   readonly name: string;
-  /** The store options of one fresh app: a table of its own on a server. */
-  database(): { databaseUrl?: string; databaseTable?: string };
+  /** The options of one fresh app: a table and a key prefix of its own on a server. */
+  database(): {
+    databaseUrl?: string;
+    databaseTable?: string;
+    redisUrl?: string;
+    rateLimitPrefix?: string;
+  };
 }
 
 const tablePrefix = uniqueTable('contract');
 const servers = reachableDatabases();
+const redisUrl = reachableRedis();
 let tables = 0;
 const stores: Store[] = [
   { name: 'SQLite', database: () => ({}) },
@@ -59,10 +70,19 @@ const stores: Store[] = [
     name: server.name,
     database: () => ({ databaseUrl: server.url, databaseTable: `${tablePrefix}_${++tables}` }),
   })),
+  ...(redisUrl === undefined
+    ? []
+    : [
+        {
+          name: 'SQLite, the rate limit in Redis',
+          database: () => ({ redisUrl, rateLimitPrefix: `${tablePrefix}:${++tables}:` }),
+        },
+      ]),
 ];
 
 afterAll(async () => {
   for (const server of servers) await dropTables(server, tablePrefix);
+  if (redisUrl !== undefined) await deleteKeys(redisUrl, `${tablePrefix}:`);
 });
 
 describe.each(stores)('on $name', (store: Store) => {

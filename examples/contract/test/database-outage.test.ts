@@ -70,16 +70,27 @@ describeOutage('a database that goes away: $name', (testCase) => {
     const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port) });
     await proxy.start();
     const { options } = optionsFor(false);
+    const lines: string[] = [];
     const app = await framework.open({
       ...options,
       databaseUrl: throughProxy(server.url, proxy),
       databaseTable: `${tablePrefix}_${++tables}`,
+      logLevel: 'error',
+      logStream: { write: (line: string) => void lines.push(line) },
     });
     try {
       expect((await list(app)).status).toBe(200);
       await proxy.stop();
       await expectUnavailable(app, proxy);
       await expectUnavailable(app, proxy);
+      // Each 503 is logged once, at error level, with the driver's error as its cause.
+      const errors = lines
+        .map((line) => JSON.parse(line) as { level: number; err?: { message?: string } })
+        .filter((record) => record.level >= 50);
+      expect(errors).toHaveLength(2);
+      for (const record of errors) {
+        expect(record.err?.message).toMatch(/connect|connection/i);
+      }
       await proxy.start();
       const back = await list(app);
       expect(back.status).toBe(200);

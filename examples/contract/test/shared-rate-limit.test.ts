@@ -1,23 +1,18 @@
 import { createServer } from 'node:net';
 import type { Target } from '@faultline-examples/contract';
-import { Redis } from 'ioredis';
-import { reachableRedis, uniqueTable } from '../../datasets-domain/test/support/services';
+import {
+  deleteKeys,
+  reachableRedis,
+  uniqueTable,
+} from '../../datasets-domain/test/support/services';
 import { frameworks, type OpenApp, optionsFor } from './support/frameworks.js';
 
 const redisUrl = reachableRedis();
 const prefixes: string[] = [];
 
 afterAll(async () => {
-  if (redisUrl === undefined || prefixes.length === 0) return;
-  const redis = new Redis(redisUrl);
-  try {
-    for (const prefix of prefixes) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-    }
-  } finally {
-    redis.disconnect();
-  }
+  if (redisUrl === undefined) return;
+  for (const prefix of prefixes) await deleteKeys(redisUrl, prefix);
 });
 
 const list = (app: Target) =>

@@ -119,3 +119,15 @@ export async function dropTables(server: DatabaseServer, prefix: string): Promis
     }
   }
 }
+
+/** Deletes the Redis keys that start with `prefix`: what a test run counted, and nothing else. */
+export async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(url);
+  try {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
