@@ -1,10 +1,10 @@
-import { representationHeaders } from './header-policy.js';
+import { credentialsFailure } from './credentials.js';
+import { ownHeaders } from './error-headers.js';
 import {
   allowHeader,
   assertChallengeOptions,
   type ChallengeOptions,
   isRetryAfterSeconds,
-  isSafeHeaderValue,
   isToken,
   wwwAuthenticate,
 } from './headers.js';
@@ -17,6 +17,7 @@ import {
 } from './problem-document.js';
 import { isProblemError } from './problem-error.js';
 import { readProperty as read } from './read.js';
+import { recogniseLibraryError } from './recognisers/index.js';
 import { defaultRegistry, type Registry } from './registry.js';
 import { isErrorStatus } from './status.js';
 import { asUriReference } from './uri-reference.js';
@@ -58,14 +59,6 @@ export const UNEXPECTED_ERROR_DETAIL = 'An unexpected error occurred.';
 
 const where = '@faultline/core';
 const errorCodeName = /^[A-Z][A-Z0-9_]*$/;
-/** Foreign errors may carry headers; these describe the body or the connection and are not theirs to set. */
-const reservedHeaders: ReadonlySet<string> = new Set([
-  ...representationHeaders,
-  'content-type',
-  'connection',
-  'keep-alive',
-  'upgrade',
-]);
 
 /** What every kind of thrown value is reduced to before the response is built. */
 interface Classified {
@@ -77,44 +70,16 @@ interface Classified {
   explicit: boolean;
   instance: string | undefined;
   extensions: ProblemExtensions | undefined;
-  retryAfter: number | undefined;
-  allow: readonly string[] | undefined;
+  /** The error's own headers the rules below decide on, each already checked. */
+  retryAfter: string | undefined;
+  allow: string | undefined;
+  challenge: string | undefined;
+  /** Every other header of the error that is safe to send. */
   headers: Record<string, string>;
 }
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-/** Header entries from a foreign error, keeping only names and values that are safe to send. */
-function safeHeaders(source: unknown): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (typeof source !== 'object' || source === null) return headers;
-  let names: string[];
-  try {
-    names = Object.keys(source);
-  } catch {
-    return headers;
-  }
-  for (const name of names) {
-    const raw = read(source, name);
-    const value = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
-    if (typeof value !== 'string' || !isToken(name) || !isSafeHeaderValue(value)) continue;
-    if (reservedHeaders.has(name.toLowerCase())) continue;
-    headers[name] = value;
-  }
-  return headers;
-}
-
-function retryAfterFrom(headers: Record<string, string>): number | undefined {
-  for (const name of Object.keys(headers)) {
-    if (name.toLowerCase() === 'retry-after') {
-      const seconds = Number(headers[name]);
-      delete headers[name];
-      return isRetryAfterSeconds(seconds) ? seconds : undefined;
-    }
-  }
-  return undefined;
 }
 
 function unexpected(): Classified {
@@ -127,6 +92,7 @@ function unexpected(): Classified {
     extensions: undefined,
     retryAfter: undefined,
     allow: undefined,
+    challenge: undefined,
     headers: {},
   };
 }
@@ -140,7 +106,9 @@ function fromProblemError(error: object, registry: Registry): Classified {
   const extensions = read(error, 'extensions');
   const allow = read(error, 'allow');
   const retryAfter = read(error, 'retryAfter');
+  const own = ownHeaders(read(error, 'headers'));
   return {
+    ...own,
     status,
     code: known?.code ?? (typeof code === 'string' && errorCodeName.test(code) ? code : undefined),
     detail,
@@ -150,15 +118,32 @@ function fromProblemError(error: object, registry: Registry): Classified {
       typeof extensions === 'object' && extensions !== null
         ? (extensions as ProblemExtensions)
         : undefined,
-    retryAfter: isRetryAfterSeconds(retryAfter) ? retryAfter : undefined,
-    allow: Array.isArray(allow)
-      ? allow.filter((m): m is string => typeof m === 'string' && isToken(m))
-      : undefined,
-    headers: safeHeaders(read(error, 'headers')),
+    retryAfter: isRetryAfterSeconds(retryAfter) ? String(retryAfter) : own.retryAfter,
+    // `allow` is for a 405's Allow; any other status keeps only an `Allow` header it was given.
+    allow:
+      Array.isArray(allow) && status === 405
+        ? allowHeader(allow.filter((m): m is string => typeof m === 'string' && isToken(m)))
+        : own.allow,
   };
 }
 
-function fromBoom(error: object): Classified {
+/**
+ * The catalogue code of a 401 whose error names no code of its own, and the detail to show when
+ * it shows none: what the authentication library (or its challenge) says went wrong.
+ */
+function credentials(
+  error: object,
+  challenge: string | undefined,
+  registry: Registry,
+): { code: string | undefined; detail: string | undefined } {
+  const failure = credentialsFailure(error, challenge);
+  if (failure === undefined || !registry.has(failure.code)) {
+    return { code: undefined, detail: undefined };
+  }
+  return { code: failure.code, detail: failure.detail };
+}
+
+function fromBoom(error: object, registry: Registry): Classified {
   const output = read(error, 'output');
   if (typeof output !== 'object' || output === null) return unexpected();
   const status = read(output, 'statusCode');
@@ -166,15 +151,32 @@ function fromBoom(error: object): Classified {
   const payload = read(output, 'payload');
   const message =
     typeof payload === 'object' && payload !== null ? read(payload, 'message') : undefined;
-  const headers = safeHeaders(read(output, 'headers'));
+  const own = ownHeaders(read(output, 'headers'));
+  const failed = status === 401 ? credentials(error, own.challenge, registry) : undefined;
   return {
     ...unexpected(),
+    ...own,
     status,
+    code: failed?.code,
     // Boom writes a client-safe message for 4xx and a generic one for 5xx.
-    detail: status < 500 ? optionalString(message) : undefined,
-    retryAfter: retryAfterFrom(headers),
-    headers,
+    detail: status < 500 ? (optionalString(message) ?? failed?.detail) : undefined,
   };
+}
+
+const fastifyErrorBrand = Symbol.for('fastify-error-generic');
+
+/**
+ * Whether an error's message was written for the client. http-errors says so with `expose`.
+ * An error made with @fastify/error (an application's or a plugin's own: `@fastify/jwt`,
+ * `@fastify/multipart`) has no `expose`: its message is a fixed text, written with its code, so
+ * it is shown. Fastify's own `FST_ERR_*` messages are not: some quote the request.
+ * `expose: false` always hides a message; the caller shows none on a 5xx.
+ */
+function messageIsForClient(error: object, code: unknown): boolean {
+  const expose = read(error, 'expose');
+  if (expose !== undefined) return expose === true;
+  const made = read(error, fastifyErrorBrand) === true || read(error, 'name') === 'FastifyError';
+  return made && typeof code === 'string' && !code.startsWith('FST_ERR');
 }
 
 /** http-errors, @fastify/sensible, Fastify's own errors and lookalikes: `status` or `statusCode`. */
@@ -182,15 +184,19 @@ function fromStatusShape(error: object, status: number, registry: Registry): Cla
   const code = read(error, 'code');
   const ownCode = registry.has(code) && registry.byCode(code)?.status === status ? code : undefined;
   const message = read(error, 'message');
-  const headers = safeHeaders(read(error, 'headers'));
+  const own = ownHeaders(read(error, 'headers'));
+  const failed =
+    status === 401 && ownCode === undefined
+      ? credentials(error, own.challenge, registry)
+      : undefined;
+  const shown =
+    status < 500 && messageIsForClient(error, code) ? optionalString(message) : undefined;
   return {
     ...unexpected(),
+    ...own,
     status,
-    code: ownCode,
-    // http-errors marks what is safe to show with `expose`; anything else stays private.
-    detail: read(error, 'expose') === true && status < 500 ? optionalString(message) : undefined,
-    retryAfter: retryAfterFrom(headers),
-    headers,
+    code: ownCode ?? failed?.code,
+    detail: status < 500 ? (shown ?? failed?.detail) : undefined,
   };
 }
 
@@ -198,11 +204,14 @@ function classify(error: unknown, registry: Registry): Classified {
   if (typeof error !== 'object' && typeof error !== 'function') return unexpected();
   if (error === null) return unexpected();
   if (isProblemError(error)) return fromProblemError(error, registry);
-  if (read(error, 'isBoom') === true) return fromBoom(error);
+  if (read(error, 'isBoom') === true) return fromBoom(error, registry);
   const status = read(error, 'status');
   if (isErrorStatus(status)) return fromStatusShape(error, status, registry);
   const statusCode = read(error, 'statusCode');
   if (isErrorStatus(statusCode)) return fromStatusShape(error, statusCode, registry);
+  // Validation and upload libraries' errors, which carry no status (see recognisers/).
+  const recognised = recogniseLibraryError(error);
+  if (recognised !== undefined) return fromProblemError(recognised, registry);
   return unexpected();
 }
 
@@ -297,20 +306,19 @@ export function createResponseBuilder(options: NormaliseOptions = {}): ResponseB
     headers['Content-Type'] = PROBLEM_CONTENT_TYPE;
     headers['X-Content-Type-Options'] = 'nosniff';
     if (status === 429) {
-      headers['Retry-After'] =
-        problem.retryAfter === undefined ? defaultRetryAfter : String(problem.retryAfter);
+      headers['Retry-After'] = problem.retryAfter ?? defaultRetryAfter;
       headers['Cache-Control'] = 'no-store';
     } else if (problem.retryAfter !== undefined && (status === 503 || status === 413)) {
-      headers['Retry-After'] = String(problem.retryAfter);
+      headers['Retry-After'] = problem.retryAfter;
     }
-    if (
-      status === 401 &&
-      !Object.keys(headers).some((name) => name.toLowerCase() === 'www-authenticate')
-    ) {
+    // The error's own challenge (its realm, its RFC 6750 error) on any status; ours on a 401.
+    if (problem.challenge !== undefined) headers['WWW-Authenticate'] = problem.challenge;
+    else if (status === 401) {
       headers['WWW-Authenticate'] =
         code === 'INVALID_CREDENTIALS' ? invalidCredentials : missingCredentials;
     }
-    if (status === 405) headers.Allow = allowHeader(problem.allow ?? []);
+    if (problem.allow !== undefined) headers.Allow = problem.allow;
+    else if (status === 405) headers.Allow = '';
     return { status, headers, body: body as unknown as ProblemDocument };
   }
 

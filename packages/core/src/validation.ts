@@ -80,6 +80,27 @@ function toFailure(input: ValidationFailure | AjvErrorLike): Failure {
   return { segments, keyword: input.keyword, params };
 }
 
+/**
+ * TypeBox 1 reports every missing (or forbidden) property of an object in one failure, as
+ * `params.requiredProperties` (`additionalProperties`): one failure per property, each with the
+ * property's pointer, as Ajv's `missingProperty` gives.
+ */
+function toFailures(input: ValidationFailure | AjvErrorLike): Failure[] {
+  const failure = toFailure(input);
+  const { params } = failure;
+  const listed = params.requiredProperties ?? params.additionalProperties;
+  const names = Array.isArray(listed)
+    ? listed.slice(0, MAX_VALIDATION_ERRORS).filter((name) => typeof name === 'string')
+    : [];
+  if (names.length === 0) return [failure];
+  const { requiredProperties: _, additionalProperties: __, ...rest } = params;
+  return names.map((name: string) => ({
+    segments: [...failure.segments, name],
+    keyword: failure.keyword,
+    params: rest,
+  }));
+}
+
 /** An empty string where a value is required counts as missing. */
 function isEmptyRequired({ keyword, params }: Failure): boolean {
   return keyword === 'minLength' && params.limit === 1;
@@ -187,7 +208,10 @@ export function validationProblem(
   failures: readonly (ValidationFailure | AjvErrorLike)[],
   location: ValidationLocation = 'body',
 ): ProblemError {
-  const normalised = failures.slice(0, MAX_VALIDATION_ERRORS).map(toFailure);
+  const normalised = failures
+    .slice(0, MAX_VALIDATION_ERRORS)
+    .flatMap(toFailures)
+    .slice(0, MAX_VALIDATION_ERRORS);
   const where = location === 'body' ? undefined : locationNames[location];
   const errors: ValidationErrorEntry[] = normalised.map((failure) => ({
     detail: describe(failure, location),

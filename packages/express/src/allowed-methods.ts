@@ -35,8 +35,24 @@ function match(layer: unknown, path: string): unknown {
 /** What a walk of the router found at a path. */
 interface Found {
   readonly methods: Set<string>;
+  /** The methods of routes that match every path (`app.options('*', cors())`). */
+  readonly everywhere: Set<string>;
   /** A route of the path takes every method (`.all()`), or a middleware or sub-app may serve it. */
   anyMethod: boolean;
+}
+
+function emptyWalk(): Found {
+  return { methods: new Set(), everywhere: new Set(), anyMethod: false };
+}
+
+/**
+ * Whether a route's path matches every path: a lone wildcard, `*` or `/*` on Express 4,
+ * `/{*name}`, `/*name` or `*name` on Express 5. Such a route (the preflight route the cors
+ * README suggests) says nothing about whether a path exists.
+ */
+function matchesEveryPath(route: unknown): boolean {
+  const path = read(route, 'path');
+  return typeof path === 'string' && /^\*[A-Za-z0-9_$]*$/.test(path.replace(/[{}/]/g, ''));
 }
 
 /** Middleware that runs after the routes and serves nothing itself: this package's catch-all. */
@@ -64,9 +80,10 @@ function collect(stack: readonly unknown[], path: string, found: Found, depth: n
     if (route !== undefined && route !== null) {
       const served = read(route, 'methods');
       if (typeof served !== 'object' || served === null || !match(layer, path)) continue;
+      const into = matchesEveryPath(route) ? found.everywhere : methods;
       for (const [method, on] of Object.entries(served)) {
         // `_all` is `.all()`: it matches every method, so it cannot be what failed here.
-        if (on && method !== '_all') methods.add(method.toUpperCase());
+        if (on && method !== '_all') into.add(method.toUpperCase());
         else if (on) found.anyMethod = true;
       }
       continue;
@@ -94,12 +111,15 @@ function stackOf(router: unknown): readonly unknown[] {
 
 /**
  * Every method some route serves at `path` (upper case, with HEAD wherever GET is served), or an
- * empty set when no route matches it.
+ * empty set when no route matches it. Routes that match every path count only where another
+ * route matches: alone, they make no path exist.
  */
 export function allowedMethods(router: unknown, path: string): Set<string> {
-  const found: Found = { methods: new Set(), anyMethod: false };
-  collect(stackOf(router), path, found, 0);
-  const { methods } = found;
+  const walk = emptyWalk();
+  collect(stackOf(router), path, walk, 0);
+  const { methods } = walk;
+  if (methods.size === 0) return methods;
+  for (const method of walk.everywhere) methods.add(method);
   if (methods.has('GET')) methods.add('HEAD');
   return methods;
 }
@@ -132,9 +152,10 @@ export function routeMayServe(req: Request, self: object): boolean {
   const stack = stackOf(routerOf(req.app));
   const at = stack.findIndex((layer) => read(layer, 'handle') === self);
   if (at === -1) return true;
-  const found: Found = { methods: new Set(), anyMethod: false };
-  collect(stack.slice(at + 1), path, found, 0);
-  if (found.anyMethod) return true;
-  const { methods } = found;
+  const walk = emptyWalk();
+  collect(stack.slice(at + 1), path, walk, 0);
+  if (walk.anyMethod) return true;
+  // A route that matches every path serves this one too, with its methods.
+  const methods = new Set([...walk.methods, ...walk.everywhere]);
   return methods.has(req.method) || (req.method === 'HEAD' && methods.has('GET'));
 }

@@ -108,6 +108,31 @@ function wellFormedParams(params: AjvErrorLike['params']): AjvErrorLike['params'
   return copy ?? params;
 }
 
+/**
+ * TypeBox 0.34's words for the failures a keyword names, as @fastify/type-provider-typebox 5
+ * reports them: `{ message, instancePath }`, with no keyword. Each message is TypeBox's default
+ * and is only compared, never shown.
+ */
+const typeBoxMessages: ReadonlyMap<string, string> = new Map([
+  ['Expected required property', 'required'],
+  ['Unexpected property', 'additionalProperties'],
+]);
+
+/**
+ * The JSON Schema keyword of an entry: Ajv's (and TypeBox 1's) `keyword`; for an entry with
+ * only a message and a path (TypeBox 0.34), the keyword its message stands for, or an unnamed
+ * rule (`The 'kind' field is invalid.`).
+ */
+function keywordOf(entry: object): string | undefined {
+  const keyword = read(entry, 'keyword');
+  if (typeof keyword === 'string') return keyword;
+  const message = read(entry, 'message');
+  if (typeof message !== 'string' || typeof read(entry, 'instancePath') !== 'string') {
+    return undefined;
+  }
+  return typeBoxMessages.get(message) ?? 'invalid';
+}
+
 /** Ajv-shaped entries only, copied so nothing else of a custom validator's output is read. */
 function ajvErrors(entries: readonly unknown[]): AjvErrorLike[] {
   const errors: AjvErrorLike[] = [];
@@ -116,8 +141,8 @@ function ajvErrors(entries: readonly unknown[]): AjvErrorLike[] {
   for (let index = 0; index < count; index++) {
     const entry = entries[index];
     if (typeof entry !== 'object' || entry === null) continue;
-    const keyword = read(entry, 'keyword');
-    if (typeof keyword !== 'string') continue;
+    const keyword = keywordOf(entry);
+    if (keyword === undefined) continue;
     const instancePath = read(entry, 'instancePath');
     const params = read(entry, 'params');
     errors.push({
@@ -129,7 +154,23 @@ function ajvErrors(entries: readonly unknown[]): AjvErrorLike[] {
           : {},
     });
   }
-  return errors;
+  return withoutConsequences(errors);
+}
+
+/**
+ * TypeBox 0.34 follows a missing property with the failures of its absent value (`Expected
+ * string` at `/name`): only the property's absence is reported. Ajv reports a missing property
+ * at its parent, so none of its failures share its path.
+ */
+function withoutConsequences(errors: AjvErrorLike[]): AjvErrorLike[] {
+  const missing = new Set(
+    errors
+      // Ajv names the property (`missingProperty`), TypeBox 1 lists them: only 0.34 names none.
+      .filter((error) => error.keyword === 'required' && Object.keys(error.params).length === 0)
+      .map((error) => error.instancePath),
+  );
+  if (missing.size === 0) return errors;
+  return errors.filter((error) => error.keyword === 'required' || !missing.has(error.instancePath));
 }
 
 function fromValidation(error: object, request: FastifyRequest): ProblemError {
@@ -164,6 +205,46 @@ function carriesStatus(value: object): boolean {
   );
 }
 
+/** Whether an error carries a `WWW-Authenticate` header of its own. */
+function hasOwnChallenge(error: object): boolean {
+  const headers = read(error, 'headers');
+  if (typeof headers !== 'object' || headers === null) return false;
+  try {
+    return Object.keys(headers).some((name) => name.toLowerCase() === 'www-authenticate');
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A 401 raised after a hook put its challenge on the reply (`Bearer realm="Users",
+ * error="invalid_token"`), as one error that carries it, so core reads why authentication
+ * failed from it. The error's own message, `expose` and code are kept; the challenge stays on
+ * the reply, as it was set.
+ */
+function withReplyChallenge(error: object, reply: FastifyReply): object | undefined {
+  if (isProblemError(error) || read(error, 'isBoom') === true) return undefined;
+  if ((read(error, 'status') ?? read(error, 'statusCode')) !== 401 || hasOwnChallenge(error)) {
+    return undefined;
+  }
+  let challenge: unknown;
+  try {
+    challenge = reply.getHeader('www-authenticate');
+  } catch {
+    return undefined;
+  }
+  if (typeof challenge !== 'string' && !Array.isArray(challenge)) return undefined;
+  return {
+    status: 401,
+    message: read(error, 'message'),
+    expose: read(error, 'expose'),
+    name: read(error, 'name'),
+    code: read(error, 'code'),
+    headers: { 'WWW-Authenticate': challenge },
+    cause: error,
+  };
+}
+
 /**
  * Builds the classifier. `readsJson`: whether the plugin reads JSON bodies, so that a 415 may
  * name the JSON media types.
@@ -191,7 +272,7 @@ export function createClassifier(readsJson: boolean): Classifier {
       if (value instanceof SyntaxError && read(value, 'statusCode') === 400) {
         return malformedJson(undefined);
       }
-      if (carriesStatus(value)) return value;
+      if (carriesStatus(value)) return withReplyChallenge(value, reply) ?? value;
     }
     // `reply.code(4xx)` then an error without a status: Fastify's own handler answers that status.
     const status = reply.statusCode;

@@ -5,13 +5,41 @@ import { sendOutcome } from './error-handler.js';
 /** The methods probed before any route is seen; `onRoute` adds every other one a route uses. */
 const commonMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
+function decoded(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a route found for `url` is one that matches every URL: a wildcard at the root, such
+ * as the `OPTIONS *` that @fastify/cors registers for preflights, or an app's `/*` fallback.
+ * Such a route says nothing about whether a path exists, so it makes no path a 405; where a
+ * path does exist, the methods it serves there are in `Allow`. Its wildcard is its only
+ * parameter and captured the whole path: `*` with the leading slash, `/*` without it.
+ */
+function matchesEveryUrl(params: unknown, url: string): boolean {
+  if (typeof params !== 'object' || params === null) return false;
+  const keys = Object.keys(params);
+  if (keys.length !== 1 || keys[0] !== '*') return false;
+  const rest = (params as Record<string, unknown>)['*'];
+  if (typeof rest !== 'string') return false;
+  if (rest.startsWith('/')) return true;
+  const query = url.indexOf('?');
+  const path = (query === -1 ? url : url.slice(0, query)).slice(1);
+  return rest === path || rest === decoded(path);
+}
+
 /** Which methods a URL is served with, asked of Fastify's own router. */
 export interface MethodProbe {
   /** Records the methods of a route as it is added (from an `onRoute` hook). */
   add(method: string | readonly string[]): void;
   /**
    * The methods Fastify serves at the request's URL, other than the request's own, sorted.
-   * `HEAD` is listed only where Fastify serves it (`exposeHeadRoutes`).
+   * `HEAD` is listed only where Fastify serves it (`exposeHeadRoutes`). None when only routes
+   * that match every URL (`OPTIONS *`) serve it.
    */
   allowed(request: FastifyRequest): string[];
 }
@@ -38,15 +66,19 @@ export function createMethodProbe(fastify: FastifyInstance): MethodProbe {
       const host = request.headers.host;
       const constraints = host === undefined ? undefined : { host };
       const allowed: string[] = [];
+      let served = false;
       for (const method of sorted) {
         if (method === request.method) continue;
         const found =
           constraints === undefined
             ? fastify.findRoute({ method, url })
             : fastify.findRoute({ method, url, constraints });
-        if (found !== null) allowed.push(method);
+        if (found === null) continue;
+        allowed.push(method);
+        if (!matchesEveryUrl(found.params, url)) served = true;
       }
-      return allowed;
+      // Only routes that match every URL were found: nothing is here.
+      return served ? allowed : [];
     },
   };
 }
