@@ -5,11 +5,17 @@ const errorPaths = [
   'validation',
   'unexpected-500',
 ];
-const everything = [...errorPaths, 'unmatched-method', 'success-get', 'success-post'];
+const everything = [
+  ...errorPaths,
+  'problem-404',
+  'unmatched-method',
+  'success-get',
+  'success-post',
+];
 
 /**
  * Every server measured, in the order each round runs them (rotated by one each round). The
- * pairs the targets compare sit side by side (hand-written, faultline, default, faultline without
+ * pairs the targets compare sit side by side (hand-written, faultline, default, faultline with
  * stacks, the A/A twin), so each pair is measured seconds apart, except in the one round whose
  * rotation splits it across the ends. `role` decides the ratios: each framework's `default` is the
  * denominator of "× default", the `ceiling` of "× ceiling"; a `control` is an identical second
@@ -38,7 +44,7 @@ export const contenders = [
     label: 'Fastify hand-written setErrorHandler',
     framework: 'fastify',
     role: 'hand',
-    scenarios: errorPaths,
+    scenarios: [...errorPaths, 'problem-404'],
     quick: true,
   },
   {
@@ -59,8 +65,8 @@ export const contenders = [
     quick: true,
   },
   {
-    id: 'fastify-faultline-nostack',
-    label: "@faultline/fastify, stackPolicy: 'server-errors'",
+    id: 'fastify-faultline-stack',
+    label: '@faultline/fastify, stackPolicy: true (4xx capture a stack)',
     framework: 'fastify',
     role: 'faultline',
     requires: '@faultline/fastify',
@@ -88,7 +94,7 @@ export const contenders = [
     label: 'Express hand-written error middleware',
     framework: 'express',
     role: 'hand',
-    scenarios: errorPaths,
+    scenarios: [...errorPaths, 'problem-404'],
     quick: true,
   },
   {

@@ -1,5 +1,5 @@
 import { median, pairedRatio } from './stats.mjs';
-import { fmtNs } from './targets.mjs';
+import { fmtInstructions, fmtNs } from './targets.mjs';
 
 function row(cells) {
   return `| ${cells.join(' | ')} |`;
@@ -23,11 +23,114 @@ function fmtMs(value) {
   return value === undefined || Number.isNaN(value) ? '—' : String(Number(value.toFixed(2)));
 }
 
-function statusMark(status, cpuStatus, noisy) {
+function statusMark(status, cpuStatus, noisy, instrStatus) {
   const bold = status === 'met' || status === 'missed' ? `**${status}**` : status;
-  const mark = noisy ? `${bold}, within noise` : bold;
+  let mark = noisy ? `${bold}, within noise` : bold;
   // Say so when the server's CPU cost tells a different story from req/s: noise is then the likelier cause.
-  return cpuStatus !== undefined && cpuStatus !== status ? `${mark} (CPU: ${cpuStatus})` : mark;
+  if (cpuStatus !== undefined && cpuStatus !== status) mark = `${mark} (CPU: ${cpuStatus})`;
+  // A target with an instruction threshold has a second verdict, which load does not move.
+  if (instrStatus !== undefined) mark = `${mark}; instructions: **${instrStatus}**`;
+  return mark;
+}
+
+function fmtMiB(bytes, signed = false) {
+  if (bytes === undefined || Number.isNaN(bytes)) return '—';
+  const text = `${Math.abs(bytes / 2 ** 20).toFixed(2)} MiB`;
+  if (!signed) return text;
+  return `${bytes >= 0 ? '+' : '−'}${text}`;
+}
+
+function fmtSignedMs(ms) {
+  return ms === undefined || Number.isNaN(ms)
+    ? '—'
+    : `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(1)} ms`;
+}
+
+/** The cold-start section: each framework alone and with faultline, paired. */
+function coldStartSection(coldStart, settings) {
+  const out = ['## Cold start', ''];
+  out.push(
+    `Process start → end of the first answer to \`GET /items\` (\`bench/src/cold/\`: the framework, one route, and for faultline the plugin or the middleware registered with its defaults), ${settings.coldStartPairs} pairs per framework, the order alternating pair by pair; the medians of each side and the median of the paired differences. Peak RSS is \`VmHWM\` when the answer arrived. Instructions: the same start under callgrind (\`node --single-threaded\`), counted up to the moment the first answer is sent; unlike the wall time they do not move with the machine's load.`,
+  );
+  out.push('');
+  out.push(
+    table(
+      [
+        'Comparison',
+        'Wall ms (with / alone)',
+        'Δ wall (paired)',
+        'Peak RSS (with / alone)',
+        'Δ RSS (paired)',
+        'Instructions (with / alone)',
+        'Δ instructions',
+      ],
+      coldStart.map((entry) => [
+        entry.label,
+        `${entry.wall.faultline.toFixed(0)} / ${entry.wall.alone.toFixed(0)}`,
+        fmtSignedMs(entry.wall.delta),
+        `${fmtMiB(entry.rss.faultline)} / ${fmtMiB(entry.rss.alone)}`,
+        fmtMiB(entry.rss.delta, true),
+        entry.instructions === undefined
+          ? '—'
+          : `${fmtInstructions(entry.instructions.faultline)} / ${fmtInstructions(entry.instructions.alone)}`,
+        entry.instructions === undefined
+          ? '—'
+          : `${entry.instructions.delta >= 0 ? '+' : '−'}${fmtInstructions(Math.abs(entry.instructions.delta))}`,
+      ]),
+    ),
+  );
+  out.push('');
+  return out;
+}
+
+/** The `--instructions` section: per scenario, instructions, system calls and bytes per response. */
+function instructionsSection(instructions, scenarios, byId, settings) {
+  const out = ['## Instructions, system calls and bytes per response', ''];
+  out.push(
+    `\`--instructions\`: each contender's server runs under valgrind's callgrind (\`node --single-threaded\`, so V8's compiler and garbage collector run on the counted thread); for each scenario, one sequential keep-alive client sends ${settings.instrWarmup} warm-up requests, then ${settings.instrWindows} windows of ${settings.instrRequests} measured ones, the same on every side. The count is the user-space instructions (Ir) between two marks around the smallest window, less those of an empty window (the marks' own cost), over ${settings.instrRequests}: start-up and warm-up are not in it, a one-off event in one window (V8 optimising a function, a full collection) is not taken for per-response work, and the machine's load does not change it. "Windows apart": the largest window over the smallest. Work done by the kernel (the socket writes and reads, TCP on loopback) is not counted by callgrind; the system calls and the bytes written per response (\`strace -c -f\` attached over the same ${settings.instrRequests} requests without callgrind, and \`wchar\` of \`/proc/<pid>/io\`) show what each contender asks of the kernel. "× default": the framework default's instructions over the contender's (above 1: fewer instructions than the default).`,
+  );
+  for (const scenario of scenarios) {
+    const counts = instructions.get(scenario.id);
+    if (counts === undefined || counts.size === 0) continue;
+    out.push('');
+    out.push(`### ${scenario.title}`);
+    out.push('');
+    const rows = [];
+    for (const [id, entry] of counts) {
+      const contender = byId.get(id);
+      const reference =
+        contender.framework === 'node'
+          ? undefined
+          : counts.get(`${contender.framework}-default`)?.perResponse;
+      rows.push([
+        `${contender.label} \`${id}\``,
+        entry.perResponse === undefined ? '—' : fmtInstructions(entry.perResponse),
+        reference === undefined || !(entry.perResponse > 0)
+          ? '—'
+          : fmtRatio(reference / entry.perResponse),
+        entry.spread === undefined ? '—' : `${entry.spread.toFixed(3)}×`,
+        entry.syscalls === undefined ? '—' : entry.syscalls.toFixed(2),
+        entry.bytesWritten === undefined ? '—' : String(Math.round(entry.bytesWritten)),
+        entry.statuses ?? '—',
+      ]);
+    }
+    out.push(
+      table(
+        [
+          'Contender',
+          'Instructions / response',
+          '× default',
+          'Windows apart',
+          'Syscalls / response',
+          'Bytes written / response',
+          'Measured answers',
+        ],
+        rows,
+      ),
+    );
+  }
+  out.push('');
+  return out;
 }
 
 /** Problems a run saw that make a figure suspect: errors, time-outs, statuses that changed. */
@@ -72,6 +175,8 @@ export function renderReport({
   scenarios,
   contenders,
   http,
+  instructions,
+  coldStart,
   targets,
   micro,
   skipped,
@@ -97,7 +202,8 @@ export function renderReport({
       `- ${settings.rounds} rounds × ${settings.duration} s per contender and scenario, after a ${settings.warmup} s warm-up (the same request in keep-alive loops, unmeasured); autocannon with ${settings.connections} connections, no pipelining, in its own process.`,
       '- Each server runs in its own child process on 127.0.0.1 (port 0) with `NODE_ENV=production`; nothing is pinned to a CPU.',
       `- Logging: every Fastify app and every Express handler that logs uses pino at level \`${settings.logLevel}\`, writing to a destination that drops each line, so serialising log records is measured and I/O is not. At \`warn\` every contender logs the 500 and none logs a 4xx (Fastify's default handler logs 4xx at \`info\`, as do its per-request "incoming request"/"request completed" lines, which are on but below the level). finalhandler prints each error's stack with \`console.error\` whatever the status; its stderr is \`/dev/null\`.`,
-      "- Thrown errors: the default, hand-written and faultline contenders throw the same `new ProblemError('RESOURCE_NOT_FOUND', { detail })` with its stack captured (the faultline Fastify app's class comes from `defineProblems`, as an application's would); `fastify-faultline-nostack` defines its class with `stackPolicy: 'server-errors'`, so its 404 carries no stack; peers throw their own (`httpErrors.notFound()`, `createError(404)`, a mapped error class). Express validates `POST /items` with the same compiled Ajv schema in every contender; Fastify uses its route schema.",
+      "- Thrown errors: the default, hand-written and faultline contenders throw the same `new ProblemError('RESOURCE_NOT_FOUND', { detail })`, which as a 4xx captures no stack by default (the faultline Fastify app's class comes from `defineProblems()`, as an application's would); `fastify-faultline-stack` defines its class with `stackPolicy: true`, so its 404 captures a stack; peers throw their own (`httpErrors.notFound()`, `createError(404)`, a mapped error class). Express validates `POST /items` with the same compiled Ajv schema in every contender; Fastify uses its route schema.",
+      "- Answered without throwing (`GET /lookup/42`): the faultline apps answer the same 404 with `reply.problem('RESOURCE_NOT_FOUND', { detail })` and `res.problem(…)` (Express with `problemResponse()` installed); Fastify's default and hand-written apps have no such route, so their own not-found handlers answer (Fastify's default 404 is the reference); the other Express apps pass the same `ProblemError` to `next()`, which their error middleware answers.",
       '- "CPU µs/req" is the server process\'s CPU time (user + system, all threads, read from `/proc`) over the responses it sent in the round, median of the rounds: less disturbed than req/s by other work on the machine, though contention still inflates it. In the targets, "CPU-cost ratio" is the reference\'s CPU per response over faultline\'s, paired by round like the req/s ratio (above 1: faultline is cheaper); it corroborates the req/s ratio, which is what each target is judged on.',
       '- Two A/A controls, a second identical Fastify default and Express default server, run in the success scenario: their ratio to the first copy is what noise alone does to a ratio in this run. Targets whose margin is smaller than that noise are not settled by this run either way.',
       '- "× ceiling" compares with the `node:http` server writing a precomputed buffer, "× default" with the same framework\'s default handlers on the same request; both are paired ratios (median over rounds of the same round\'s two req/s), so they are not the quotient of the "Median req/s" column. In the targets, the figures in brackets are the two medians, for context.',
@@ -156,21 +262,31 @@ export function renderReport({
   out.push('');
   out.push(
     table(
-      ['Target', 'req/s ratio (paired rounds)', 'CPU-cost ratio', 'Threshold', 'Result'],
+      [
+        'Target',
+        'req/s ratio (paired rounds)',
+        'CPU-cost ratio',
+        'Instructions-cost ratio',
+        'Threshold',
+        'Result',
+      ],
       targets.map((entry) => [
         entry.target,
         entry.measured,
         entry.cpu,
+        entry.instr ?? '—',
         entry.threshold,
-        statusMark(entry.status, entry.cpuStatus, entry.noisy === true),
+        statusMark(entry.status, entry.cpuStatus, entry.noisy === true, entry.instrStatus),
       ]),
     ),
   );
   out.push('');
   out.push(
-    '"Within noise": the ratio is nearer its threshold than the farther A/A control landed from 1.00× in this run, so the run does not settle that target either way.',
+    '"Within noise": the ratio is nearer its threshold than the farther A/A control landed from 1.00× in this run, so the run does not settle that target either way. "Instructions-cost ratio" (with `--instructions`): the reference\'s user-space instructions per response over faultline\'s, both counted under callgrind with the same requests (above 1: faultline does less work), then the two counts; it does not move with the machine\'s load, and where a target states an instruction threshold it has its own verdict. Cold-start rows: the median of the paired differences, and in the instructions column the instructions added to the first answer.',
   );
   out.push('');
+  if (coldStart !== undefined && coldStart.length > 0)
+    out.push(...coldStartSection(coldStart, settings));
   out.push('## Scenarios');
   for (const scenario of scenarios) {
     const measurements = http.get(scenario.id);
@@ -225,6 +341,9 @@ export function renderReport({
     }
   }
   out.push('');
+  if (instructions !== undefined) {
+    out.push(...instructionsSection(instructions, scenarios, byId, settings));
+  }
   out.push('## Core micro-benchmarks');
   out.push('');
   if (micro === undefined) {

@@ -4,8 +4,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildPackages, staleBuild } from './build.mjs';
+import { valgrindAvailable } from './callgrind.mjs';
+import { measureColdStart } from './cold-start.mjs';
 import { contenders } from './contenders.mjs';
 import { cpuMillis } from './cpu.mjs';
+import { measureInstructions } from './instructions.mjs';
 import { startLoad } from './load-process.mjs';
 import { describeMachine } from './machine.mjs';
 import { runMicro } from './micro.mjs';
@@ -16,6 +19,7 @@ import { scenarios } from './scenarios.mjs';
 import { startServer } from './server-process.mjs';
 import { parseSettings, usage } from './settings.mjs';
 import { median } from './stats.mjs';
+import { straceAvailable } from './strace.mjs';
 import { evaluateTargets } from './targets.mjs';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -108,6 +112,35 @@ async function measureScenario(scenario, ids, servers, load, settings) {
   return measurements;
 }
 
+/** The autocannon rounds: every scenario, its contenders in alternation; fills `http`. */
+async function measureThroughput(used, chosenScenarios, settings, skipped, http) {
+  const servers = await startServers(used, settings, skipped);
+  const load = startLoad();
+  const stopAll = async () => {
+    load.stop();
+    await Promise.all([...servers.values()].map((server) => server.stop()));
+  };
+  const onInterrupt = () => {
+    stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onInterrupt);
+  try {
+    for (const scenario of chosenScenarios) {
+      const ids = used
+        .filter(
+          (contender) => contender.scenarios.includes(scenario.id) && servers.has(contender.id),
+        )
+        .map((contender) => contender.id);
+      if (ids.length === 0) continue;
+      log(`${scenario.title}: ${ids.join(', ')}`);
+      http.set(scenario.id, await measureScenario(scenario, ids, servers, load, settings));
+    }
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    await stopAll();
+  }
+}
+
 async function main() {
   const settings = parseSettings(process.argv.slice(2), repoRoot);
   if (settings.help) {
@@ -155,29 +188,31 @@ async function main() {
   const used = runnable.filter((contender) =>
     chosenScenarios.some((scenario) => contender.scenarios.includes(scenario.id)),
   );
-  const servers = await startServers(used, settings, skipped);
-  const load = startLoad();
   const http = new Map();
-  const stopAll = async () => {
-    load.stop();
-    await Promise.all([...servers.values()].map((server) => server.stop()));
-  };
-  process.once('SIGINT', () => {
-    stopAll().finally(() => process.exit(130));
-  });
-  try {
-    for (const scenario of chosenScenarios) {
-      const ids = used
-        .filter(
-          (contender) => contender.scenarios.includes(scenario.id) && servers.has(contender.id),
-        )
-        .map((contender) => contender.id);
-      if (ids.length === 0) continue;
-      log(`${scenario.title}: ${ids.join(', ')}`);
-      http.set(scenario.id, await measureScenario(scenario, ids, servers, load, settings));
-    }
-  } finally {
-    await stopAll();
+  if (!settings.instructionsOnly)
+    await measureThroughput(used, chosenScenarios, settings, skipped, http);
+
+  if (settings.instructions && !valgrindAvailable()) {
+    log(
+      '! --instructions needs valgrind (Debian: apt-get install valgrind); instructions not counted.',
+    );
+    settings.instructions = false;
+  }
+  if (settings.instructions && settings.strace && !straceAvailable()) {
+    log('! strace is not installed (Debian: apt-get install strace); system calls not counted.');
+    settings.strace = false;
+  }
+  let coldStart;
+  if (settings.coldStart) {
+    log(`Cold start, ${settings.coldStartPairs} alternating pairs per framework…`);
+    coldStart = await measureColdStart(
+      { pairs: settings.coldStartPairs, instructions: settings.instructions },
+      log,
+    );
+  }
+  let instructions;
+  if (settings.instructions) {
+    instructions = await measureInstructions(used, chosenScenarios, settings, log, skipped);
   }
 
   machine.loadEnd = loadavg()[0].toFixed(2);
@@ -189,19 +224,39 @@ async function main() {
     scenarios: chosenScenarios,
     contenders,
     http,
-    targets: evaluateTargets(http, micro),
+    instructions,
+    coldStart,
+    targets: evaluateTargets(http, micro, { instructions, coldStart }),
     micro,
     skipped,
   });
   log('');
   log(report);
   if (settings.json !== undefined) {
-    const raw = Object.fromEntries(
-      [...http].map(([scenario, measurements]) => [scenario, Object.fromEntries(measurements)]),
-    );
+    const plain = (byScenario) =>
+      byScenario === undefined
+        ? undefined
+        : Object.fromEntries(
+            [...byScenario].map(([scenario, measurements]) => [
+              scenario,
+              Object.fromEntries(measurements),
+            ]),
+          );
     writeFileSync(
       settings.json,
-      JSON.stringify({ command, settings, machine, http: raw, micro }, null, 2),
+      JSON.stringify(
+        {
+          command,
+          settings,
+          machine,
+          http: plain(http),
+          instructions: plain(instructions),
+          coldStart,
+          micro,
+        },
+        null,
+        2,
+      ),
     );
     log(`Wrote ${settings.json}`);
   }

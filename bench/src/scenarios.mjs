@@ -12,6 +12,13 @@ export const scenarios = [
     expect: 404,
   },
   {
+    id: 'problem-404',
+    title: "404 answered without throwing: reply.problem() / res.problem('RESOURCE_NOT_FOUND')",
+    method: 'GET',
+    path: '/lookup/42',
+    expect: 404,
+  },
+  {
     id: 'unmatched-path',
     title: 'Unmatched path',
     method: 'GET',
@@ -69,4 +76,10 @@ export const scenarios = [
 ];
 
 /** The scenarios of `--quick`: the headline error paths and the success path. */
-export const quickScenarioIds = ['thrown-404', 'unmatched-path', 'unmatched-method', 'success-get'];
+export const quickScenarioIds = [
+  'thrown-404',
+  'problem-404',
+  'unmatched-path',
+  'unmatched-method',
+  'success-get',
+];

@@ -1,5 +1,7 @@
 // A contender's server in its own process: `node server-main.mjs <contender-id>`. Prints one JSON
 // line, `{"port":N}` (or `{"error":"…"}`), then serves until SIGTERM, SIGINT or the parent goes.
+import { markWindow } from './callgrind.mjs';
+
 const id = process.argv[2] ?? '';
 
 function report(message) {
@@ -24,6 +26,12 @@ try {
   process.on('SIGINT', stop);
   // The harness died without stopping this server (killed, or its output pipe closed).
   process.on('disconnect', stop);
+  // `--instructions`: the harness marks the edges of each measured window (callgrind dumps there).
+  process.on('message', (message) => {
+    if (typeof message?.mark !== 'number') return;
+    markWindow();
+    process.send?.({ marked: message.mark });
+  });
   report({ port });
 } catch (error) {
   report({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

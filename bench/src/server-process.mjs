@@ -12,8 +12,12 @@ const serverMain = fileURLToPath(new URL('./server-main.mjs', import.meta.url));
  *
  * @example const server = await startServer('fastify-default'); await server.stop();
  */
-export async function startServer(id, { verbose = false, nodeArgs = [], logLevel = 'warn' } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, serverMain, id], {
+export async function startServer(
+  id,
+  { verbose = false, nodeArgs = [], logLevel = 'warn', wrapper = [], startTimeoutMs = 30_000 } = {},
+) {
+  const [command, ...commandArgs] = [...wrapper, process.execPath];
+  const child = spawn(command, [...commandArgs, ...nodeArgs, serverMain, id], {
     // The IPC channel is only there so the server notices when this process goes away.
     stdio: ['ignore', 'pipe', verbose ? 'inherit' : 'ignore', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', BENCH_LOG_LEVEL: logLevel },
@@ -23,7 +27,10 @@ export async function startServer(id, { verbose = false, nodeArgs = [], logLevel
     once(lines, 'line').then(([line]) => line),
     once(child, 'exit').then(([code]) => JSON.stringify({ error: `exited with code ${code}` })),
     new Promise((resolve) =>
-      setTimeout(() => resolve(JSON.stringify({ error: 'no port within 30 s' })), 30_000).unref(),
+      setTimeout(
+        () => resolve(JSON.stringify({ error: `no port within ${startTimeoutMs / 1000} s` })),
+        startTimeoutMs,
+      ).unref(),
     ),
   ]);
   lines.close();
@@ -36,10 +43,30 @@ export async function startServer(id, { verbose = false, nodeArgs = [], logLevel
   child.unref();
   child.channel?.unref();
   const exited = once(child, 'exit');
+  let marks = 0;
   return {
     id,
     port: message.port,
     pid: child.pid,
+    /** Asks the server to mark a window's edge (a callgrind dump); resolves with the mark's number, from 1. */
+    mark() {
+      const mark = ++marks;
+      return new Promise((resolve, reject) => {
+        const onMessage = (reply) => {
+          if (reply?.marked !== mark) return;
+          child.off('message', onMessage);
+          child.off('exit', onExit);
+          resolve(mark);
+        };
+        const onExit = (code) => {
+          child.off('message', onMessage);
+          reject(new Error(`${id} exited (${code}) before mark ${mark}`));
+        };
+        child.on('message', onMessage);
+        child.once('exit', onExit);
+        child.send({ mark });
+      });
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

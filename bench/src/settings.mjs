@@ -5,7 +5,7 @@ import { quickScenarioIds } from './scenarios.mjs';
 /** `--help`. */
 export const usage = `Usage: pnpm bench [options]
 
-  --quick                 a subset in under two minutes (${quickScenarioIds.length} scenarios, no peers, 2 × 1 s rounds)
+  --quick                 a subset (${quickScenarioIds.length} scenarios, no peers, 2 × 1 s rounds, 4 cold-start pairs)
   --rounds N              measured rounds per contender and scenario (default 5; quick 2)
   --duration S            seconds per round, whole seconds (default 1)
   --warmup S              warm-up seconds per contender and scenario, not measured (default 1; quick 0.3)
@@ -22,6 +22,20 @@ export const usage = `Usage: pnpm bench [options]
   --verbose               show the servers' stderr
   --profile ID:SCENARIO   profile one contender on one scenario with --cpu-prof and rank where time goes
   --profile-seconds S     load applied while profiling (default 10)
+
+  --instructions          also count, per response, user-space instructions under valgrind's callgrind
+                          and system calls and bytes written under strace, for every contender and
+                          scenario (slow: each server runs under callgrind), and instructions to the
+                          first answer in the cold-start comparison
+  --instructions-only     only that and the cold start: no autocannon rounds, no micro-benchmarks
+  --instr-requests N      measured sequential requests per contender and scenario (default 1000; quick 200)
+  --instr-warmup N        requests before each scenario's measured windows (default 200)
+  --instr-windows N       measured windows per contender and scenario; the smallest counts (default 2)
+  --instr-jobs N          servers under callgrind at once (default 2)
+  --no-strace             skip the strace counts
+  --keep-callgrind        keep callgrind's output files (their directories are printed)
+  --cold-start-pairs N    cold-start pairs per framework, alternating order (default 8; quick 4)
+  --no-cold-start         skip the cold-start comparison
 `;
 
 /**
@@ -50,6 +64,16 @@ export function parseSettings(argv, repoRoot) {
       'log-level': { type: 'string', default: 'warn' },
       profile: { type: 'string' },
       'profile-seconds': { type: 'string' },
+      instructions: { type: 'boolean', default: false },
+      'instructions-only': { type: 'boolean', default: false },
+      'instr-requests': { type: 'string' },
+      'instr-warmup': { type: 'string' },
+      'instr-jobs': { type: 'string' },
+      'instr-windows': { type: 'string' },
+      'no-strace': { type: 'boolean', default: false },
+      'keep-callgrind': { type: 'boolean', default: false },
+      'cold-start-pairs': { type: 'string' },
+      'no-cold-start': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -89,7 +113,7 @@ export function parseSettings(argv, repoRoot) {
       ? undefined
       : (values.out ?? (quick ? undefined : join(repoRoot, 'BENCHMARKS.md'))),
     json: values.json,
-    micro: !values['no-micro'],
+    micro: !values['no-micro'] && !values['instructions-only'],
     microMs: quick ? 250 : 1000,
     verbose: values.verbose,
     build: values['no-build'] ? false : values.build,
@@ -97,5 +121,15 @@ export function parseSettings(argv, repoRoot) {
     logLevel: values['log-level'],
     profile: values.profile,
     profileSeconds: integer('profile-seconds', 10, 1),
+    instructions: values.instructions || values['instructions-only'],
+    instructionsOnly: values['instructions-only'],
+    instrRequests: integer('instr-requests', quick ? 200 : 1000, 1),
+    instrWarmup: integer('instr-warmup', 200, 0),
+    instrJobs: integer('instr-jobs', 2, 1),
+    instrWindows: integer('instr-windows', 2, 1),
+    strace: !values['no-strace'],
+    keepCallgrind: values['keep-callgrind'],
+    coldStart: !values['no-cold-start'],
+    coldStartPairs: integer('cold-start-pairs', quick ? 4 : 8, 1),
   };
 }

@@ -20,16 +20,32 @@ const expressRivals = ['express-default', 'express-http-errors', 'express-proble
 
 /**
  * What the adapters are held to. A ratio target: the contender's req/s over the reference's,
- * paired by round, at least `min` (or above it, when `strict`). `rivals`: above every rival that
- * was measured. `control`: an A/A pair, whose distance from 1.00x is the run's noise.
+ * paired by round, at least `min` (or above it, when `strict`); with `instrMin`, the reference's
+ * instructions per response over the contender's (from `--instructions`) must also be at least
+ * `instrMin` (above it, when `instrStrict`), `instrText` saying so in the issue's words. Without
+ * `min`, the row is reported only. `rivals`: above every rival that was measured. `control`: an
+ * A/A pair, whose distance from 1.00x is the run's noise.
  */
 const httpTargets = [
   {
-    target: 'Fastify thrown 404 ProblemError vs Fastify default error handler',
+    target: "Fastify reply.problem() 404 vs Fastify's own default 404",
+    scenario: 'problem-404',
+    contender: 'fastify-faultline',
+    reference: 'fastify-default',
+    min: 0.9,
+    instrMin: 1 / 1.1,
+    instrText: '≤ 1.10× its instructions',
+  },
+  {
+    target:
+      'Fastify thrown 404 ProblemError, default settings (no stack for a 4xx), vs Fastify default error handler, same thrown error',
     scenario: 'thrown-404',
     contender: 'fastify-faultline',
     reference: 'fastify-default',
-    min: 1.15,
+    min: 1.3,
+    instrMin: 1,
+    instrStrict: true,
+    instrText: 'fewer instructions',
   },
   {
     target: 'Fastify thrown 404 ProblemError vs hand-written setErrorHandler',
@@ -55,11 +71,10 @@ const httpTargets = [
   },
   {
     target:
-      "Fastify thrown 404 with stackPolicy 'server-errors' (no stack for 4xx) vs Fastify default error handler",
+      'Fastify thrown 404 with stacks asked for (stackPolicy: true) vs Fastify default error handler',
     scenario: 'thrown-404',
-    contender: 'fastify-faultline-nostack',
+    contender: 'fastify-faultline-stack',
     reference: 'fastify-default',
-    min: 1.15,
   },
   {
     target: 'Fastify unmatched path (404) vs Fastify default 404',
@@ -75,6 +90,15 @@ const httpTargets = [
     reference: 'fastify-default',
     min: 0.9,
   },
+  {
+    target: 'Express res.problem() 404 vs hand-written error middleware',
+    scenario: 'problem-404',
+    contender: 'express-faultline',
+    reference: 'express-hand',
+    min: 1,
+    instrMin: 1,
+    instrText: 'no more instructions',
+  },
   ...expressErrorPaths.flatMap((scenario) => [
     {
       target: `Express ${scenario} vs hand-written error middleware`,
@@ -82,6 +106,7 @@ const httpTargets = [
       contender: 'express-faultline',
       reference: 'express-hand',
       min: 1,
+      ...(scenario === 'thrown-404' ? { instrMin: 1, instrText: 'no more instructions' } : {}),
     },
     {
       target: `Express ${scenario} ahead of finalhandler and every peer`,
@@ -111,16 +136,49 @@ const httpTargets = [
       contender: 'fastify-faultline',
       reference: 'fastify-default',
       min: 0.98,
+      instrMin: 0.98,
+      instrText: '≥ 0.98× in instructions',
     },
     {
-      target: `Express ${scenario}: problemJson() + problemHandlers() vs express.json() alone`,
+      target: `Express ${scenario}: problemJson() + problemResponse() + problemHandlers() vs express.json() alone`,
       scenario,
       contender: 'express-faultline',
       reference: 'express-default',
       min: 0.98,
+      instrMin: 0.98,
+      instrText: '≥ 0.98× in instructions',
     },
   ]),
 ];
+
+/** Instructions as `652 k` or `1.42 M`. */
+export function fmtInstructions(count) {
+  if (count === undefined || !Number.isFinite(count)) return '—';
+  return Math.abs(count) < 1e6 ? `${Math.round(count / 1000)} k` : `${(count / 1e6).toFixed(2)} M`;
+}
+
+/**
+ * The reference's instructions per response over the contender's (above 1: the contender does
+ * less work), with both counts, and its verdict when the target has an instruction threshold.
+ */
+function instrCells(spec, instructions) {
+  const a = instructions?.get(spec.scenario)?.get(spec.contender)?.perResponse;
+  const b = instructions?.get(spec.scenario)?.get(spec.reference)?.perResponse;
+  if (!(a > 0) || !(b > 0)) return { instr: '—', instrStatus: undefined };
+  const ratio = b / a;
+  const instr = `${ratio.toFixed(2)}× (${fmtInstructions(a)} vs ${fmtInstructions(b)})`;
+  if (spec.instrMin === undefined) return { instr, instrStatus: undefined };
+  const met = spec.instrStrict ? ratio > spec.instrMin : ratio >= spec.instrMin;
+  return { instr, instrStatus: met ? 'met' : 'missed' };
+}
+
+/** The threshold column: req/s, then instructions in the issue's words. */
+function thresholdText(spec) {
+  const rps = `${spec.strict ? '>' : '≥'} ${spec.min.toFixed(2)}×`;
+  if (spec.instrMin === undefined) return rps;
+  const instr = `${spec.instrStrict ? '>' : '≥'} ${spec.instrMin.toFixed(2)}×`;
+  return `${rps}; instructions ${instr} (${spec.instrText})`;
+}
 
 const byCpu = (round) => round.cpuUs;
 
@@ -146,16 +204,18 @@ function describeRatio(ratio, a, b) {
   return `${ratio.toFixed(2)}× (${fmtRps(a.rps)} vs ${fmtRps(b.rps)} req/s)`;
 }
 
-const notMeasured = (target, threshold) => ({
+const notMeasured = (target, threshold, instr = '—', instrStatus = undefined) => ({
   target,
   measured: '—',
   cpu: '—',
+  instr,
+  instrStatus,
   threshold,
   status: 'not measured',
 });
 
 /** An A/A pair: no threshold; how far from 1.00× it lands is the run's noise. */
-function evaluateControl(spec, get) {
+function evaluateControl(spec, get, instructions) {
   const a = get(spec.scenario, spec.contender);
   const b = get(spec.scenario, spec.reference);
   const threshold = '≈ 1.00× (noise)';
@@ -166,17 +226,37 @@ function evaluateControl(spec, get) {
     target: spec.target,
     measured: describeRatio(ratio, a, b),
     cpu: cpu === undefined ? '—' : `${cpu.toFixed(2)}×`,
+    instr: instrCells(spec, instructions).instr,
     threshold,
     status: 'control',
   };
 }
 
-function evaluateRatio(spec, get) {
-  const threshold = `${spec.strict ? '>' : '≥'} ${spec.min.toFixed(2)}×`;
+/** A row reported without a threshold: the ratios, for context. */
+function evaluateReported(spec, get, instructions) {
+  const a = get(spec.scenario, spec.contender);
+  const b = get(spec.scenario, spec.reference);
+  const { instr } = instrCells(spec, instructions);
+  const ratio = a === undefined || b === undefined ? undefined : rpsRatio(a, b);
+  const cpu = ratio === undefined ? undefined : cpuRatio(a, b);
+  return {
+    target: spec.target,
+    measured: ratio === undefined ? '—' : describeRatio(ratio, a, b),
+    cpu: cpu === undefined ? '—' : `${cpu.toFixed(2)}×`,
+    instr,
+    threshold: 'reported',
+    status: ratio === undefined && instr === '—' ? 'not measured' : 'reported',
+  };
+}
+
+function evaluateRatio(spec, get, instructions) {
+  if (spec.min === undefined) return evaluateReported(spec, get, instructions);
+  const threshold = thresholdText(spec);
+  const { instr, instrStatus } = instrCells(spec, instructions);
   const a = get(spec.scenario, spec.contender);
   const b = get(spec.scenario, spec.reference);
   const ratio = a === undefined || b === undefined ? undefined : rpsRatio(a, b);
-  if (ratio === undefined) return notMeasured(spec.target, threshold);
+  if (ratio === undefined) return notMeasured(spec.target, threshold, instr, instrStatus);
   const met = spec.strict ? ratio > spec.min : ratio >= spec.min;
   return {
     target: spec.target,
@@ -184,6 +264,8 @@ function evaluateRatio(spec, get) {
     min: spec.min,
     measured: describeRatio(ratio, a, b),
     ...cpuCells(cpuRatio(a, b), spec.min, spec.strict),
+    instr,
+    instrStatus,
     threshold,
     status: met ? 'met' : 'missed',
   };
@@ -211,6 +293,7 @@ function evaluateAhead(spec, get) {
     min: 1,
     measured: `${lead.toFixed(2)}× the closest of ${rivals.length}, \`${nearest}\``,
     ...cpuCells(cpuRatio(a, get(spec.scenario, nearest)), 1, true),
+    instr: '—',
     threshold,
     status: lead > 1 ? 'met' : 'missed',
   };
@@ -244,21 +327,54 @@ function withinNoise(row, noise) {
   return distance < noise ? { ...row, noisy: true } : row;
 }
 
+const MiB = 2 ** 20;
+
+/** Cold start (item 3): faultline adds at most 10 ms and 1 MiB to process start → first answer. */
+const coldStartLimits = { ms: 10, bytes: MiB };
+
+function signed(value, digits) {
+  return `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(digits)}`;
+}
+
+function evaluateColdStart(entry) {
+  const threshold = `≤ +${coldStartLimits.ms} ms and ≤ +1 MiB`;
+  const target = `Cold start, process start → first answer: ${entry.label}`;
+  const instr =
+    entry.instructions === undefined
+      ? '—'
+      : `${signed(entry.instructions.delta / 1e6, 1)} M (${fmtInstructions(entry.instructions.faultline)} vs ${fmtInstructions(entry.instructions.alone)})`;
+  if (entry.wall === undefined) {
+    return { target, measured: '—', cpu: '—', instr, threshold, status: 'not measured' };
+  }
+  const met = entry.wall.delta <= coldStartLimits.ms && entry.rss.delta <= coldStartLimits.bytes;
+  return {
+    target,
+    measured: `${signed(entry.wall.delta, 1)} ms, ${signed(entry.rss.delta / MiB, 2)} MiB peak RSS (median of ${entry.pairs} pairs; ${entry.wall.faultline.toFixed(0)} vs ${entry.wall.alone.toFixed(0)} ms)`,
+    cpu: '—',
+    instr,
+    threshold,
+    status: met ? 'met' : 'missed',
+  };
+}
+
 /**
  * Checks the targets against one run's paired ratios. Each row is `{ target, measured, cpu,
- * threshold, status }`, status being `met`, `missed`, `control`, `reported` or `not measured`;
- * a verdict nearer its threshold than the run's noise also has `noisy: true`.
+ * instr, threshold, status, instrStatus? }`, status being `met`, `missed`, `control`,
+ * `reported` or `not measured`; a verdict nearer its threshold than the run's noise also has
+ * `noisy: true`. `instructions` (scenario → contender → counts) and `coldStart` are optional.
  *
- * @example const rows = evaluateTargets(http, micro);
+ * @example const rows = evaluateTargets(http, micro, { instructions, coldStart });
  */
-export function evaluateTargets(http, micro) {
+export function evaluateTargets(http, micro, { instructions, coldStart } = {}) {
   const get = (scenario, contender) => http.get(scenario)?.get(contender);
   const noise = controlNoise(get);
   const rows = httpTargets.map((spec) => {
-    if (spec.control) return evaluateControl(spec, get);
-    const row = spec.rivals === undefined ? evaluateRatio(spec, get) : evaluateAhead(spec, get);
+    if (spec.control) return evaluateControl(spec, get, instructions);
+    const row =
+      spec.rivals === undefined ? evaluateRatio(spec, get, instructions) : evaluateAhead(spec, get);
     return withinNoise(row, noise);
   });
+  for (const entry of coldStart ?? []) rows.push(evaluateColdStart(entry));
 
   const ns = (id) => micro?.find((entry) => entry.id === id)?.nsPerOp;
   const both = ns('normalise-serialise');
@@ -270,6 +386,7 @@ export function evaluateTargets(http, micro) {
         ? '—'
         : `${fmtNs(both)} per error (JSON.stringify alone: ${stringify === undefined ? '—' : fmtNs(stringify)})`,
     cpu: '',
+    instr: '',
     threshold: '< 1 µs',
     status: both === undefined ? 'not measured' : both < 1000 ? 'met' : 'missed',
   });
@@ -282,6 +399,7 @@ export function evaluateTargets(http, micro) {
       target: label,
       measured: value === undefined ? '—' : `${fmtNs(value)} per error`,
       cpu: '',
+      instr: '',
       threshold: 'reported',
       status: value === undefined ? 'not measured' : 'reported',
     });

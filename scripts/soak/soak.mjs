@@ -1,6 +1,8 @@
-// `pnpm soak [--duration 30] [--connections 50]`: drives each example API with a mix of every
-// contract error and successes, then reports responses by status, responses that are not valid
-// problem+json, crashes, event-loop delay p99, and memory growth per 100k requests.
+// `pnpm soak [--duration 30] [--connections 50] [--memory-requests 100000]`: drives each example
+// API with a mix of every contract error and successes, then reports responses by status,
+// responses that are not valid problem+json, crashes, event-loop delay p99, and memory growth per
+// 100k requests; then the memory of each framework's bench app with faultline against the same
+// app without it after the same mixed requests (target: at most 5 MiB more; 0 skips it).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import autocannon from 'autocannon';
 import { problemDocumentSchema } from '../../packages/core/dist/index.js';
+import { compareMemory } from './memory-baseline.mjs';
 import { soakRequests } from './requests.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,10 +21,12 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
+    'memory-requests': { type: 'string', default: '100000' },
   },
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
+const memoryRequests = Number(args['memory-requests']);
 
 const ajv = new Ajv2020({ strict: false });
 addFormats(ajv);
@@ -227,6 +232,40 @@ row('RSS growth per 100k requests', (r) => mb(r.rssGrowthPer100k));
 row('heap after GC, before → after', (r) => `${mb(r.heapBefore)} → ${mb(r.heapAfter)}`);
 row('heap growth per 100k requests', (r) => mb(r.heapGrowthPer100k));
 console.log(`\n${duration} s per framework, ${connections} connections, Node ${process.version}.`);
+
+/** At most this much more memory with faultline than without, after the same requests. */
+const MEMORY_LIMIT = 5 * 2 ** 20;
+
+if (memoryRequests > 0) {
+  const memory = await compareMemory({ requests: memoryRequests, connections });
+  const signedMb = (bytes) =>
+    bytes === undefined ? 'n/a' : `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}`;
+  const difference = (r, key) =>
+    r.faultline[key] === undefined || r.without[key] === undefined
+      ? undefined
+      : r.faultline[key] - r.without[key];
+  console.log(
+    `\n| after ${memoryRequests} mixed requests | ${memory.map((r) => r.framework).join(' | ')} |`,
+  );
+  console.log(`|---|${memory.map(() => '---').join('|')}|`);
+  const line = (label, pick) => console.log(`| ${label} | ${memory.map(pick).join(' | ')} |`);
+  line(
+    'RSS after GC, with faultline / without',
+    (r) => `${mb(r.faultline.rss)} / ${mb(r.without.rss)}`,
+  );
+  line('RSS difference (target ≤ +5 MiB)', (r) => {
+    const delta = difference(r, 'rss');
+    return `${signedMb(delta)} (${delta !== undefined && delta <= MEMORY_LIMIT ? 'met' : 'missed'})`;
+  });
+  line(
+    'heap after GC, with faultline / without',
+    (r) => `${mb(r.faultline.heap)} / ${mb(r.without.heap)}`,
+  );
+  line('heap difference', (r) => signedMb(difference(r, 'heap')));
+  console.log(
+    `\nThe bench apps (bench/src/apps), with faultline and as the framework comes, each in its own process; the same mix of successes and failures; MB = MiB.`,
+  );
+}
 
 let failed = false;
 for (const r of results) {

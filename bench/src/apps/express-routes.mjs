@@ -2,11 +2,16 @@ import { ITEMS, UNEXPECTED_MESSAGE, validateItem } from './fixtures.mjs';
 
 /**
  * The routes every Express contender serves. `notFound(id)` and `invalid(ajvErrors)` are the
- * errors a contender's users would throw; the rest is the same everywhere.
+ * errors a contender's users would throw; `lookup(req, res, next)` answers a 404 without throwing
+ * (by default the route passes `notFound(id)` to `next`, as a hand-written app would); the rest is
+ * the same everywhere.
  *
  * @example expressRoutes(app, { notFound: (id) => createError(404), invalid: () => createError(422) });
  */
-export function expressRoutes(app, { notFound, invalid }) {
+export function expressRoutes(
+  app,
+  { notFound, invalid, lookup = (req, _res, next) => next(notFound(req.params.id)) },
+) {
   app.get('/items', (_req, res) => {
     res.json(ITEMS);
   });
@@ -17,6 +22,7 @@ export function expressRoutes(app, { notFound, invalid }) {
   app.get('/items/:id', (req) => {
     throw notFound(req.params.id);
   });
+  app.get('/lookup/:id', lookup);
   app.get('/boom', () => {
     throw new Error(UNEXPECTED_MESSAGE);
   });

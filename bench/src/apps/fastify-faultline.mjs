@@ -6,15 +6,20 @@ import { fastifyOptions, itemNotFoundDetail } from './fixtures.mjs';
 import { listenFastify } from './listen.mjs';
 
 /**
- * Fastify with the faultline plugin and its defaults. With `stackPolicy: 'server-errors'` the
- * route's 4xx `ProblemError` skips stack capture, as an application may choose for all its 4xx.
+ * Fastify with the faultline plugin and its defaults: the route's 4xx `ProblemError` (a class
+ * from `defineProblems`, as an application's would be) skips stack capture unless `stackPolicy`
+ * asks for stacks; `/lookup/:id` answers the same 404 with `reply.problem()`, without throwing.
  */
-export async function start({ stackPolicy = true } = {}) {
-  const { registry, ProblemError } = defineProblems({ stackPolicy });
+export async function start({ stackPolicy } = {}) {
+  const { registry, ProblemError } = defineProblems(
+    stackPolicy === undefined ? {} : { stackPolicy },
+  );
   const app = Fastify(fastifyOptions());
   await app.register(faultline, { registry });
   fastifyRoutes(app, {
     notFound: (id) => new ProblemError('RESOURCE_NOT_FOUND', { detail: itemNotFoundDetail(id) }),
+    lookup: (request, reply) =>
+      reply.problem('RESOURCE_NOT_FOUND', { detail: itemNotFoundDetail(request.params.id) }),
   });
   return listenFastify(app);
 }

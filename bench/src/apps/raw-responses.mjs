@@ -24,6 +24,10 @@ export const rawResponses = {
     new ProblemError('RESOURCE_NOT_FOUND', { detail: itemNotFoundDetail('42') }),
     '/items/42',
   ),
+  'GET /lookup/42': problem(
+    new ProblemError('RESOURCE_NOT_FOUND', { detail: itemNotFoundDetail('42') }),
+    '/lookup/42',
+  ),
   'GET /nothing/here': problem(new ProblemError('RESOURCE_NOT_FOUND'), '/nothing/here'),
   'DELETE /items': problem(new ProblemError('METHOD_NOT_ALLOWED', { allow: ['GET', 'POST'] })),
   'POST /items malformed': problem(

@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { callgrindWrapper, partInstructions } from './callgrind.mjs';
+import { sendSequentially } from './sequential-client.mjs';
+import { startServer } from './server-process.mjs';
+import { bytesWritten, traceSyscalls } from './strace.mjs';
+
+/** A server under callgrind starts a hundred times slower than without. */
+const CALLGRIND_START_MS = 15 * 60_000;
+
+function statusText(statuses) {
+  return Object.entries(statuses)
+    .map(([status, count]) => `${count} × ${status}`)
+    .join(', ');
+}
+
+/**
+ * One contender under callgrind: for each scenario, `warmup` requests, then two marks in a row
+ * (an empty window: what marking itself costs), then `windows` windows of `requests` requests,
+ * each closed by a mark. The instructions per response are (the smallest window − the empty
+ * window) / requests: start-up, warm-up and the marks' own work cancel out, and a one-off event
+ * that lands in one window (V8 optimising a function, a full garbage collection) is not taken
+ * for per-response work. The count does not depend on how busy the machine is; `spread` (the
+ * largest window over the smallest) shows how steady the windows were.
+ */
+async function countInstructions(id, scenarios, settings, log) {
+  const dir = mkdtempSync(join(tmpdir(), `faultline-callgrind-${id}-`));
+  const outFile = join(dir, 'callgrind.out');
+  const server = await startServer(id, {
+    verbose: settings.verbose,
+    logLevel: settings.logLevel,
+    wrapper: callgrindWrapper(outFile),
+    nodeArgs: ['--single-threaded'],
+    startTimeoutMs: CALLGRIND_START_MS,
+  });
+  const counts = new Map();
+  try {
+    for (const scenario of scenarios) {
+      await sendSequentially(server.port, scenario, settings.instrWarmup);
+      await server.mark();
+      const empty = partInstructions(outFile, await server.mark());
+      const windows = [];
+      let statuses;
+      for (let index = 0; index < settings.instrWindows; index++) {
+        statuses = await sendSequentially(server.port, scenario, settings.instrRequests);
+        windows.push(partInstructions(outFile, await server.mark()) - empty);
+      }
+      const smallest = Math.min(...windows);
+      const perResponse = smallest / settings.instrRequests;
+      const spread = Math.max(...windows) / smallest;
+      counts.set(scenario.id, { perResponse, spread, statuses: statusText(statuses) });
+      log(
+        `  ${scenario.id.padEnd(16)} ${id.padEnd(26)} ${Math.round(perResponse).toLocaleString('en-US').padStart(11)} instructions/response (windows ${spread.toFixed(3)}× apart; last: ${statusText(statuses)})`,
+      );
+    }
+  } finally {
+    await server.stop();
+    if (settings.keepCallgrind) log(`  callgrind files of ${id}: ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+  return counts;
+}
+
+/**
+ * One contender without callgrind, for each scenario: `warmup` requests, then `strace -c -f`
+ * attached over `requests` requests, and the bytes written from `/proc/<pid>/io`.
+ */
+async function countSyscalls(id, scenarios, settings, log) {
+  const dir = mkdtempSync(join(tmpdir(), `faultline-strace-${id}-`));
+  const server = await startServer(id, { verbose: settings.verbose, logLevel: settings.logLevel });
+  const counts = new Map();
+  try {
+    for (const scenario of scenarios) {
+      await sendSequentially(server.port, scenario, settings.instrWarmup);
+      const tracing = await traceSyscalls(server.pid, join(dir, `${scenario.id}.txt`));
+      const before = bytesWritten(server.pid);
+      await sendSequentially(server.port, scenario, settings.instrRequests);
+      const after = bytesWritten(server.pid);
+      const summary = await tracing.stop();
+      const n = settings.instrRequests;
+      const entry = {
+        syscalls: summary.total / n,
+        bytesWritten:
+          before === undefined || after === undefined ? undefined : (after - before) / n,
+        bySyscall: Object.fromEntries(
+          Object.entries(summary.bySyscall).map(([name, calls]) => [name, calls / n]),
+        ),
+      };
+      counts.set(scenario.id, entry);
+      log(
+        `  ${scenario.id.padEnd(16)} ${id.padEnd(26)} ${entry.syscalls.toFixed(2).padStart(7)} syscalls/response, ${entry.bytesWritten === undefined ? '—' : Math.round(entry.bytesWritten)} bytes written/response`,
+      );
+    }
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return counts;
+}
+
+/** Runs `task` over `items`, at most `jobs` at a time, keeping the items' order in the results. */
+async function inParallel(items, jobs, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index]);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * `--instructions`: for every contender and every scenario it takes part in, the user-space
+ * instructions per response under callgrind and the system calls and bytes written per response
+ * under strace, the same request counts on every side. Resolves with scenario → contender →
+ * `{ perResponse, statuses, syscalls, bytesWritten, bySyscall }`; a contender that fails is
+ * left out and named in `skipped`.
+ *
+ * @example const instructions = await measureInstructions(contenders, scenarios, settings, log, skipped);
+ */
+export async function measureInstructions(contenders, scenarios, settings, log, skipped) {
+  const plan = contenders
+    .map((contender) => ({
+      id: contender.id,
+      scenarios: scenarios.filter((scenario) => contender.scenarios.includes(scenario.id)),
+    }))
+    .filter((entry) => entry.scenarios.length > 0);
+  const results = new Map(scenarios.map((scenario) => [scenario.id, new Map()]));
+  const record = (id, counts, extra) => {
+    for (const [scenarioId, values] of counts) {
+      const byContender = results.get(scenarioId);
+      byContender.set(id, { ...byContender.get(id), ...values, ...extra });
+    }
+  };
+  log(
+    `Instructions under callgrind (${settings.instrWarmup} warm-up, then ${settings.instrWindows} windows of ${settings.instrRequests} sequential requests per scenario, ${settings.instrJobs} servers at a time)…`,
+  );
+  await inParallel(plan, settings.instrJobs, async ({ id, scenarios: own }) => {
+    try {
+      record(id, await countInstructions(id, own, settings, log));
+    } catch (error) {
+      skipped.push({ id, reason: `callgrind run failed: ${error.message.split('\n')[0]}` });
+      log(`! ${id} under callgrind: ${error.message}`);
+    }
+  });
+  if (settings.strace) {
+    log('System calls and bytes written under strace…');
+    for (const { id, scenarios: own } of plan) {
+      try {
+        record(id, await countSyscalls(id, own, settings, log));
+      } catch (error) {
+        skipped.push({ id, reason: `strace run failed: ${error.message.split('\n')[0]}` });
+        log(`! ${id} under strace: ${error.message}`);
+      }
+    }
+  }
+  return results;
+}
