@@ -54,5 +54,6 @@ export {
 export { rawHttpResponse } from './raw-response.js';
 export { readProperty } from './read.js';
 export { requestTargetInstance, requestTargetPath } from './request-target.js';
+export { withResponseChallenge } from './response-challenge.js';
 export { isErrorStatus, reasonPhrase } from './status.js';
 export { invalidRequestPart, MAX_VALIDATION_ERRORS } from './validation.js';

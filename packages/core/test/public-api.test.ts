@@ -58,6 +58,7 @@ it('exposes exactly what adapters use from @faultline/core/adapter', () => {
   "showValue": "function",
   "unsupportedCharset": "function",
   "unsupportedMediaType": "function",
+  "withResponseChallenge": "function",
   "writeLog": "function",
   "wwwAuthenticate": "function",
 }

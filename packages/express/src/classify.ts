@@ -7,6 +7,7 @@ import {
   malformedUrl,
   readProperty as read,
   unsupportedCharset,
+  withResponseChallenge,
 } from '@faultline/core/adapter';
 import type { Request } from 'express';
 
@@ -96,48 +97,13 @@ function verifyFailed(error: unknown): unknown {
  * anything else is returned as it is, for the core to read by its status.
  */
 export function classifyExpressError(error: unknown, req?: Request): unknown {
-  return classify(error) ?? withResponseChallenge(error, req) ?? error;
-}
-
-/** Whether an error carries a `WWW-Authenticate` header of its own. */
-function hasOwnChallenge(error: object): boolean {
-  const headers = read(error, 'headers');
-  if (typeof headers !== 'object' || headers === null) return false;
-  try {
-    return Object.keys(headers).some((name) => name.toLowerCase() === 'www-authenticate');
-  } catch {
-    return true;
-  }
-}
-
-/**
- * A 401 raised after a middleware put its challenge on the response (passport's
- * `failWithError`: `WWW-Authenticate: Bearer realm="Users", error="invalid_token"`), as one
- * error that carries it, so core reads why authentication failed from it. The error's own
- * message, `expose` and code are kept; the challenge stays on the response, as it was set.
- */
-function withResponseChallenge(error: unknown, req: Request | undefined): unknown {
-  if (typeof error !== 'object' || error === null || req === undefined) return undefined;
-  if (isProblemError(error) || read(error, 'isBoom') === true) return undefined;
-  if ((read(error, 'status') ?? read(error, 'statusCode')) !== 401 || hasOwnChallenge(error)) {
-    return undefined;
-  }
-  let challenge: unknown;
-  try {
-    challenge = req.res?.getHeader('www-authenticate');
-  } catch {
-    return undefined;
-  }
-  if (typeof challenge !== 'string' && !Array.isArray(challenge)) return undefined;
-  return {
-    status: 401,
-    message: read(error, 'message'),
-    expose: read(error, 'expose'),
-    name: read(error, 'name'),
-    code: read(error, 'code'),
-    headers: { 'WWW-Authenticate': challenge },
-    cause: error,
-  };
+  return (
+    classify(error) ??
+    (req === undefined
+      ? undefined
+      : withResponseChallenge(error, () => req.res?.getHeader('www-authenticate'))) ??
+    error
+  );
 }
 
 function classify(error: unknown): unknown {

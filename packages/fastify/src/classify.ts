@@ -16,6 +16,7 @@ import {
   malformedUrl,
   readProperty as read,
   unsupportedMediaType,
+  withResponseChallenge,
 } from '@faultline/core/adapter';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isJsonContentType } from './json-parser.js';
@@ -205,46 +206,6 @@ function carriesStatus(value: object): boolean {
   );
 }
 
-/** Whether an error carries a `WWW-Authenticate` header of its own. */
-function hasOwnChallenge(error: object): boolean {
-  const headers = read(error, 'headers');
-  if (typeof headers !== 'object' || headers === null) return false;
-  try {
-    return Object.keys(headers).some((name) => name.toLowerCase() === 'www-authenticate');
-  } catch {
-    return true;
-  }
-}
-
-/**
- * A 401 raised after a hook put its challenge on the reply (`Bearer realm="Users",
- * error="invalid_token"`), as one error that carries it, so core reads why authentication
- * failed from it. The error's own message, `expose` and code are kept; the challenge stays on
- * the reply, as it was set.
- */
-function withReplyChallenge(error: object, reply: FastifyReply): object | undefined {
-  if (isProblemError(error) || read(error, 'isBoom') === true) return undefined;
-  if ((read(error, 'status') ?? read(error, 'statusCode')) !== 401 || hasOwnChallenge(error)) {
-    return undefined;
-  }
-  let challenge: unknown;
-  try {
-    challenge = reply.getHeader('www-authenticate');
-  } catch {
-    return undefined;
-  }
-  if (typeof challenge !== 'string' && !Array.isArray(challenge)) return undefined;
-  return {
-    status: 401,
-    message: read(error, 'message'),
-    expose: read(error, 'expose'),
-    name: read(error, 'name'),
-    code: read(error, 'code'),
-    headers: { 'WWW-Authenticate': challenge },
-    cause: error,
-  };
-}
-
 /**
  * Builds the classifier. `readsJson`: whether the plugin reads JSON bodies, so that a 415 may
  * name the JSON media types.
@@ -272,7 +233,8 @@ export function createClassifier(readsJson: boolean): Classifier {
       if (value instanceof SyntaxError && read(value, 'statusCode') === 400) {
         return malformedJson(undefined);
       }
-      if (carriesStatus(value)) return withReplyChallenge(value, reply) ?? value;
+      if (carriesStatus(value))
+        return withResponseChallenge(value, () => reply.getHeader('www-authenticate')) ?? value;
     }
     // `reply.code(4xx)` then an error without a status: Fastify's own handler answers that status.
     const status = reply.statusCode;
