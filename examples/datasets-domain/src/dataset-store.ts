@@ -79,5 +79,18 @@ export function toDataset(row: DatasetRow): Dataset {
   };
 }
 
-/** The columns every store selects, in the order `DatasetRow` names them. */
+/** The columns every store selects and inserts, in the order `DatasetRow` names them. */
 export const datasetColumns = 'suffix, space, name, description, visibility, created_at';
+
+/** A row's values in the order of `datasetColumns`, for a driver's positional parameters. */
+export function datasetValues(row: DatasetRow): (string | null)[] {
+  return [row.suffix, row.space, row.name, row.description, row.visibility, row.created_at];
+}
+
+/** Options shared by the server-backed stores. */
+export interface ServerStoreOptions {
+  /** The table's name (a plain identifier); tests give each run its own. */
+  readonly table?: string;
+  /** Told once per failed connection, with the driver's error (which names host and port). */
+  readonly onConnectionError?: (error: Error) => void;
+}

@@ -34,13 +34,14 @@ export type {
   Dataset,
   DatasetStore,
   NewDataset,
+  ServerStoreOptions,
   StoredDataset,
   Visibility,
 } from './dataset-store.js';
 export { datasetErrorMapper } from './error-mapper.js';
 export { MysqlDatasetStore } from './mysql-dataset-store.js';
 export { type DatabaseChoice, databaseKind, openDatasetStore } from './open-dataset-store.js';
-export { PostgresDatasetStore, type ServerStoreOptions } from './postgres-dataset-store.js';
+export { PostgresDatasetStore } from './postgres-dataset-store.js';
 export {
   type DatasetProblems,
   DEFAULT_PROBLEM_TYPE_BASE,

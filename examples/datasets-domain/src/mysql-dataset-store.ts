@@ -5,12 +5,13 @@ import {
   type DatasetRow,
   type DatasetStore,
   datasetColumns,
+  datasetValues,
   type NewDataset,
   newDatasetRow,
+  type ServerStoreOptions,
   type StoredDataset,
   toDataset,
 } from './dataset-store.js';
-import type { ServerStoreOptions } from './postgres-dataset-store.js';
 import { SchemaOnce } from './schema-once.js';
 
 const DUPLICATE_ENTRY = 1062;
@@ -77,7 +78,7 @@ export class MysqlDatasetStore implements DatasetStore {
     try {
       await this.#pool.execute(
         `INSERT INTO ${this.#table} (${datasetColumns}) VALUES (?, ?, ?, ?, ?, ?)`,
-        [row.suffix, row.space, row.name, row.description, row.visibility, row.created_at],
+        datasetValues(row),
       );
     } catch (error) {
       if ((error as { errno?: unknown }).errno === DUPLICATE_ENTRY) {

@@ -1,6 +1,6 @@
-import type { DatasetStore } from './dataset-store.js';
+import type { DatasetStore, ServerStoreOptions } from './dataset-store.js';
 import { MysqlDatasetStore } from './mysql-dataset-store.js';
-import { PostgresDatasetStore, type ServerStoreOptions } from './postgres-dataset-store.js';
+import { PostgresDatasetStore } from './postgres-dataset-store.js';
 import { SqliteDatasetStore } from './sqlite-dataset-store.js';
 
 /** Where the datasets live: SQLite by default, a server when `DATABASE_URL` names one. */

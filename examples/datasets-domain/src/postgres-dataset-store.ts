@@ -5,22 +5,16 @@ import {
   type DatasetRow,
   type DatasetStore,
   datasetColumns,
+  datasetValues,
   type NewDataset,
   newDatasetRow,
+  type ServerStoreOptions,
   type StoredDataset,
   toDataset,
 } from './dataset-store.js';
 import { SchemaOnce } from './schema-once.js';
 
 const UNIQUE_VIOLATION = '23505';
-
-/** Options shared by the server-backed stores. */
-export interface ServerStoreOptions {
-  /** The table's name (a plain identifier); tests give each run its own. */
-  readonly table?: string;
-  /** Told once per failed connection, with the driver's error (which names host and port). */
-  readonly onConnectionError?: (error: Error) => void;
-}
 
 /**
  * Datasets in PostgreSQL through a `pg` pool. The table is created on first use, so the API
@@ -83,7 +77,7 @@ export class PostgresDatasetStore implements DatasetStore {
     try {
       await this.#rows(
         `INSERT INTO ${this.#table} (${datasetColumns}) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [row.suffix, row.space, row.name, row.description, row.visibility, row.created_at],
+        datasetValues(row),
       );
     } catch (error) {
       if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) {
