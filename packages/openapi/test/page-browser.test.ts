@@ -193,7 +193,8 @@ describeWithChromium('the error page in headless Chromium, under its strict CSP'
     expect(widths.document).toBeLessThanOrEqual(widths.viewport);
     expect(widths.viewport).toBe(360);
     const box = await page.locator('[id="validation-error"]').boundingBox();
-    expect(box?.y).toBeGreaterThanOrEqual(0);
+    // Scrolled to its top edge, give or take the sub-pixel rounding of the layout.
+    expect(box?.y).toBeGreaterThan(-1);
     expect(box?.y).toBeLessThan(740);
     expect(
       await page.locator('[id="validation-error"]').evaluate((el) => el.matches(':target')),

@@ -1,0 +1,5 @@
+export {
+  type ProblemDocsMiddleware,
+  type ProblemDocsOptions,
+  problemDocs,
+} from './express-docs.js';
