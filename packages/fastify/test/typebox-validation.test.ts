@@ -1,12 +1,15 @@
 import type * as TypeBoxProvider6 from '@fastify/type-provider-typebox';
+import { requireEsmPackage } from '@faultline/test-support';
 import type { FastifySchemaCompiler } from 'fastify';
 import * as typebox034 from 'typebox-provider5';
-import { requireEsmPackage } from './esm-package';
 import { appUnderTest, expected, versions } from './helpers';
 import { overHttp } from './over-http';
 
 // Version 6 and TypeBox 1 ship ES modules only.
-const typebox1 = requireEsmPackage<typeof TypeBoxProvider6>('@fastify/type-provider-typebox');
+const typebox1 = requireEsmPackage<typeof TypeBoxProvider6>(
+  '@fastify/type-provider-typebox',
+  __dirname,
+);
 
 /** The schema of the tests, built with the `Type` of each TypeBox generation. */
 function schemaOf(Type: typeof typebox1.Type | typeof typebox034.Type) {

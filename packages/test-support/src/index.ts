@@ -1,3 +1,4 @@
+export { requireEsmPackage } from './esm-package';
 export {
   anyThrown,
   anythingThrown,

@@ -1,9 +1,12 @@
+import { requireEsmPackage } from '@faultline/test-support';
 import type * as Celebrate from 'celebrate';
 import { answer, SECRET } from './answer';
-import { loadEsm } from './esm';
 
 // celebrate 16 ships ES modules only.
-const { CelebrateError, celebrate, Joi, Segments } = loadEsm<typeof Celebrate>('celebrate');
+const { CelebrateError, celebrate, Joi, Segments } = requireEsmPackage<typeof Celebrate>(
+  'celebrate',
+  __dirname,
+);
 
 /** Runs celebrate's middleware on a request and gives what it passes to `next`. */
 function rejectedBy(

@@ -1,3 +1,4 @@
+import { requireEsmPackage } from '@faultline/test-support';
 import { FormatRegistry, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
@@ -5,7 +6,6 @@ import type * as TypeBox1 from 'typebox';
 import type * as TypeBox1Compile from 'typebox/compile';
 import type * as TypeBox1Value from 'typebox/value';
 import { answer, SECRET, thrownBy } from './answer';
-import { loadEsm } from './esm';
 
 describe('TypeBox 0.34 (@sinclair/typebox)', () => {
   FormatRegistry.Set('email', (value) => /^[^@\s]+@[^@\s]+$/.test(value));
@@ -101,9 +101,9 @@ describe('TypeBox 0.34 (@sinclair/typebox)', () => {
 
 describe('TypeBox 1.x (typebox)', () => {
   // TypeBox 1.x ships ES modules only.
-  const { default: Type1 } = loadEsm<typeof TypeBox1>('typebox');
-  const { default: Value1 } = loadEsm<typeof TypeBox1Value>('typebox/value');
-  const { Compile } = loadEsm<typeof TypeBox1Compile>('typebox/compile');
+  const { default: Type1 } = requireEsmPackage<typeof TypeBox1>('typebox', __dirname);
+  const { default: Value1 } = requireEsmPackage<typeof TypeBox1Value>('typebox/value', __dirname);
+  const { Compile } = requireEsmPackage<typeof TypeBox1Compile>('typebox/compile', __dirname);
   const schema = Type1.Object(
     {
       name: Type1.String({ minLength: 1 }),
