@@ -26,6 +26,7 @@ import {
   rawTransport,
   runScenario,
   type Scenario,
+  scenarioDifferences,
   scenarios,
   type Target,
   verify,
@@ -253,7 +254,7 @@ async function play(scenario: Scenario, servers: readonly Server[]): Promise<Row
   const express = answers.Express;
   const fastify = answers.Fastify;
   if (!(express instanceof Error) && !(fastify instanceof Error)) {
-    for (const difference of frameworkDifferences(express.response, fastify.response, [
+    for (const difference of scenarioDifferences(scenario, express.response, fastify.response, [
       'Express',
       'Fastify',
     ])) {
@@ -337,6 +338,20 @@ function printExamples(rows: readonly Row[]): void {
   }
 }
 
+/** The path of the error page: that of the type base, which every problem's `type` points to. */
+const errorPagePath = new URL(context.typeBase).pathname;
+
+/** Each server's address, then where its documents are. */
+function printServers(servers: readonly Server[]): void {
+  for (const server of servers) {
+    console.log(`${bold(server.name.padEnd(8))} ${server.url}`);
+    console.log(`  OpenAPI document   ${server.url}/openapi.json`);
+    console.log(`  API reference      ${server.url}/docs`);
+    console.log(`  error page         ${server.url}${errorPagePath}`);
+  }
+  console.log();
+}
+
 async function demo(): Promise<number> {
   console.log(
     bold(
@@ -348,8 +363,7 @@ async function demo(): Promise<number> {
   const servers = await Promise.all(
     frameworks.map((framework) => startServer(framework, 0, false)),
   );
-  for (const server of servers) console.log(`${server.name.padEnd(8)} ${server.url}`);
-  console.log();
+  printServers(servers);
 
   const rows: Row[] = [];
   const shutdownFailures: string[] = [];
@@ -399,8 +413,9 @@ async function serve(): Promise<void> {
     frameworks.map((framework) => startServer(framework, framework.port, true)),
   );
   const [express, fastify] = servers as [Server, Server];
-  console.log(`
-${bold('Both Datasets examples are running.')} Try (the same requests work on ${fastify.url}):
+  console.log();
+  printServers(servers);
+  console.log(`${bold('Both Datasets examples are running.')} Try (the same requests work on ${fastify.url}):
 
   curl -i ${express.url}/v2/datasets
   curl -i -H 'Authorization: Bearer demo-admin-key' ${express.url}/v2/datasets

@@ -1,3 +1,4 @@
+import type { Scenario } from './scenario.js';
 import type { WireResponse } from './wire.js';
 
 /** Headers that describe the connection or the moment, not the answer. */
@@ -107,5 +108,27 @@ export function frameworkDifferences(
 ): string[] {
   const out: string[] = [];
   walk(comparable(a), comparable(b), '', names, out);
+  return out;
+}
+
+/**
+ * `frameworkDifferences` as a row asks for: the whole answer, or only the status and
+ * Content-Type where the row says the body is each framework's own (`alike: 'status'`).
+ *
+ * @example expect(scenarioDifferences(scenario, expressResponse, fastifyResponse)).toEqual([]);
+ */
+export function scenarioDifferences(
+  scenario: Scenario,
+  a: WireResponse,
+  b: WireResponse,
+  names: readonly [string, string] = ['express', 'fastify'],
+): string[] {
+  if (scenario.alike !== 'status') return frameworkDifferences(a, b, names);
+  const out: string[] = [];
+  const outline = (response: WireResponse) => ({
+    status: response.status,
+    headers: { 'content-type': response.headers['content-type'] },
+  });
+  walk(outline(a), outline(b), '', names, out);
   return out;
 }

@@ -1,4 +1,15 @@
-export { type Comparable, comparable, frameworkDifferences } from './compare.js';
+export {
+  type Comparable,
+  comparable,
+  frameworkDifferences,
+  scenarioDifferences,
+} from './compare.js';
+export { documentedOperations, operationsOf } from './document-scenarios.js';
+export {
+  type DocumentedAnswer,
+  documentChecker,
+  documentedCodes,
+} from './documented-responses.js';
 export {
   absent,
   anyString,

@@ -37,6 +37,9 @@ export function toWire(request: ScenarioRequest): WireRequest {
   };
 }
 
+/** The type base the examples default to: request lines are described with its paths. */
+const defaultTypeBase = 'https://api.example.com/docs/errors';
+
 /** One line for tables and failure messages: `POST /v2/datasets [demo-admin-key] {"name":42}`. */
 export function describeRequest(scenario: Scenario): string {
   const { request } = scenario;
@@ -44,7 +47,13 @@ export function describeRequest(scenario: Scenario): string {
     const line = request.raw.slice(0, request.raw.indexOf('\r\n'));
     return `raw: ${line.length > 48 ? `${line.slice(0, 45)}...` : line}`;
   }
-  const spec = typeof request === 'function' ? request({ ids: ['<id>'] }) : request;
+  const spec =
+    typeof request === 'function'
+      ? request(
+          { ids: ['<id>'] },
+          { rateLimitMax: 100, rateLimitWindowS: 60, typeBase: defaultTypeBase },
+        )
+      : request;
   const parts = [spec.method, spec.path];
   if (spec.key !== undefined) parts.push(`[${spec.key}]`);
   else if (spec.headers?.authorization !== undefined) parts.push(`[${spec.headers.authorization}]`);
@@ -91,7 +100,7 @@ export async function runScenario(
     return { request, response: await target.sendRaw(request.raw), attempts: 1 };
   }
   const setup = await runSetup(scenario, target);
-  const wire = toWire(typeof request === 'function' ? request(setup) : request);
+  const wire = toWire(typeof request === 'function' ? request(setup, context) : request);
   if (scenario.untilRateLimited !== true) {
     return { request: wire, response: await target.send(wire), attempts: 1 };
   }

@@ -51,6 +51,8 @@ export interface Expectation {
   };
   /** A JSON success body. */
   readonly body?: Expected;
+  /** A body that is not JSON (an HTML page), matched as text. */
+  readonly text?: Expected;
   /** No body at all (204, HEAD). */
   readonly empty?: true;
   /** The exact Content-Type; defaults follow from the kind of answer. `null`: none. */
@@ -72,10 +74,15 @@ export interface Scenario {
   /** The request, or raw bytes for what Node's HTTP parser must refuse. */
   readonly request:
     | ScenarioRequest
-    | ((setup: SetupResult) => ScenarioRequest)
+    | ((setup: SetupResult, context: ContractContext) => ScenarioRequest)
     | { readonly raw: string };
   /** Repeat the request until the limit is reached: the answer checked is the first refusal. */
   readonly untilRateLimited?: true;
+  /**
+   * `status`: the apps must agree on the status and Content-Type only, because the body is each
+   * framework's own library's (the interactive API reference). Default: the whole answer.
+   */
+  readonly alike?: 'status';
   readonly expect: Expectation;
 }
 

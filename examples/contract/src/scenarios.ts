@@ -1,3 +1,5 @@
+import { authenticationScenarios } from './authentication-scenarios.js';
+import { documentScenarios } from './document-scenarios.js';
 import {
   absent,
   anyString,
@@ -677,6 +679,8 @@ export const scenarios: readonly Scenario[] = [
     expect: { status: 503, problem: {}, headers: { 'retry-after': '120' }, rateLimit: 'counted' },
   },
 
+  ...authenticationScenarios,
+
   // ---- The order of the checks ---------------------------------------------------------------
   {
     name: 'order-routing-before-auth',
@@ -782,6 +786,12 @@ export const scenarios: readonly Scenario[] = [
     name: 'undecodable-path',
     situation: 'an undecodable path segment (%FF) is the client’s fault',
     request: { method: 'GET', path: '/v2/datasets/%FF', key: 'demo-admin-key' },
+    expect: { status: 400, problem: { code: clientError }, rateLimit: 'none' },
+  },
+  {
+    name: 'undecodable-path-delete',
+    situation: 'DELETE with an undecodable id (%FF)',
+    request: { method: 'DELETE', path: '/v2/datasets/%FF', key: 'demo-admin-key' },
     expect: { status: 400, problem: { code: clientError }, rateLimit: 'none' },
   },
   {
@@ -895,6 +905,9 @@ export const scenarios: readonly Scenario[] = [
       rateLimit: 'none',
     },
   },
+
+  // ---- The documents the API serves ---------------------------------------------------------
+  ...documentScenarios,
 
   // ---- Last: it uses up other-space-key's allowance ------------------------------------------
   {

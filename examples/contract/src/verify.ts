@@ -105,6 +105,8 @@ export function verify(
   if (expect.empty === true) {
     if (response.text !== '')
       found.push(`body: expected none, got ${JSON.stringify(response.text.slice(0, 80))}`);
+  } else if (expect.text !== undefined) {
+    found.push(...differences(expect.text, response.text, 'body'));
   } else {
     let body: unknown;
     try {

@@ -1,4 +1,4 @@
-import type { Target } from '@faultline-examples/contract';
+import { documentChecker, type Target } from '@faultline-examples/contract';
 import {
   dropTables,
   reachableDatabases,
@@ -53,6 +53,14 @@ describeOutage('a database that goes away: $name', (testCase) => {
     expect(response.headers['retry-after']).toMatch(/^\d+$/);
     const body = JSON.parse(response.text) as Record<string, unknown>;
     expect(body).toMatchObject({ status: 503, title: 'Service Unavailable' });
+    // The 503 is one the operation documents (documented-responses.test.ts counts on it).
+    const document = await app.send({ method: 'GET', path: '/openapi.json', headers: {} });
+    const answer = documentChecker(JSON.parse(document.text))('GET', '/v2/datasets', response);
+    expect(answer).toEqual({
+      operation: 'GET /v2/datasets',
+      code: 'SERVICE_UNAVAILABLE',
+      errors: [],
+    });
     for (const leak of [
       '127.0.0.1',
       String(proxy.port),

@@ -1,7 +1,7 @@
 import {
-  frameworkDifferences,
   isRawScenario,
   runScenario,
+  scenarioDifferences,
   scenarios,
   type WireResponse,
 } from '@faultline-examples/contract';
@@ -28,6 +28,6 @@ describe('the same request gets the same answer from both apps', () => {
     const [express, fastify] = await Promise.all(
       frameworks.map((framework) => answer(framework, scenario)),
     );
-    expect(frameworkDifferences(express!, fastify!)).toEqual([]);
+    expect(scenarioDifferences(scenario, express!, fastify!)).toEqual([]);
   });
 });

@@ -1,4 +1,14 @@
 export {
+  apiInfo,
+  apiServers,
+  apiTags,
+  bearerScheme,
+  type DatasetOperation,
+  datasetOperation,
+  datasetOperations,
+  type SuccessResponse,
+} from './api-operations.js';
+export {
   type DatasetsAppOptions,
   type DatasetsConfig,
   type LogLevel,
@@ -23,7 +33,13 @@ export {
   PermissionDeniedError,
 } from './dataset-errors.js';
 export { decodeDatasetId, encodeDatasetId } from './dataset-id.js';
-export { newDatasetSchema, validatorOptions } from './dataset-schema.js';
+export {
+  datasetIdParamsSchema,
+  datasetListSchema,
+  datasetSchema,
+  newDatasetSchema,
+  validatorOptions,
+} from './dataset-schema.js';
 export {
   createDatasetService,
   type DatasetService,

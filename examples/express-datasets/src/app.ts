@@ -11,6 +11,7 @@ import {
 import express, { type Express } from 'express';
 import { pino } from 'pino';
 import { authenticateCaller, callerOf } from './caller.js';
+import { serveDocumentation } from './documentation.js';
 import { datasetRateLimit } from './rate-limit.js';
 import { validateBody } from './validate-body.js';
 
@@ -49,6 +50,9 @@ export function buildApp(options: DatasetsAppOptions = {}): ExpressDatasetsApp {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('case sensitive routing', true);
+
+  // /openapi.json, /docs and /docs/errors: no credentials, no rate limit.
+  serveDocumentation(app, service.problems.registry);
 
   // Every /v2 route: authentication, then the rate limit (per credential).
   const guarded = [authenticateCaller(service), ...datasetRateLimit(config, logger, redis)];

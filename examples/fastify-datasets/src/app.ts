@@ -11,12 +11,12 @@ import {
   createDatasetService,
   type DatasetsAppOptions,
   type NewDataset,
-  newDatasetSchema,
   resolveAppOptions,
   validatorOptions,
 } from '@faultline-examples/datasets-domain';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { authenticateCaller, callerOf, maybeCallerOf } from './caller.js';
+import { documented, registerDocumentation } from './documentation.js';
 
 /** Node's own limit on the request head (16 KiB) bounds a path parameter first. */
 const MAX_PARAM_LENGTH = 16 * 1024;
@@ -66,6 +66,8 @@ export async function buildApp(options: DatasetsAppOptions = {}): Promise<Fastif
   await redis?.settled;
 
   await app.register(faultline, problemOptions);
+  // /openapi.json, /docs and /docs/errors: registered before the rate limit, which never counts them.
+  await registerDocumentation(app, service.problems.registry);
   // Counted per credential (per client address when there is none), after authentication.
   await app.register(rateLimit, {
     max: config.rateLimitMax,
@@ -86,27 +88,39 @@ export async function buildApp(options: DatasetsAppOptions = {}): Promise<Fastif
   // Every /v2 route: authentication first; the rate limit's hook is added after it.
   const guarded = { onRequest: authenticateCaller(service) };
 
-  app.get('/v2/datasets', guarded, async (request) => ({
+  app.get('/v2/datasets', { ...guarded, ...documented('listDatasets') }, async (request) => ({
     data: await service.list(callerOf(request)),
   }));
   app.post(
     '/v2/datasets',
-    { ...guarded, schema: { body: newDatasetSchema } },
+    { ...guarded, ...documented('createDataset') },
     async (request, reply) => {
       const dataset = await service.create(callerOf(request), request.body as NewDataset);
       return reply.code(201).header('Location', `/v2/datasets/${dataset.id}`).send(dataset);
     },
   );
-  app.get<{ Params: { id: string } }>('/v2/datasets/:id', guarded, async (request) =>
-    service.get(callerOf(request), request.params.id),
+  app.get<{ Params: { id: string } }>(
+    '/v2/datasets/:id',
+    { ...guarded, ...documented('getDataset') },
+    async (request) => service.get(callerOf(request), request.params.id),
   );
-  app.delete<{ Params: { id: string } }>('/v2/datasets/:id', guarded, async (request, reply) => {
-    await service.remove(callerOf(request), request.params.id);
-    return reply.code(204).send();
-  });
-  app.get('/v2/_demo/crash', guarded, async () => service.crash());
-  app.get('/v2/_demo/upstream', guarded, async () => service.callUpstream());
-  app.get('/v2/_demo/maintenance', guarded, async () => service.maintenance());
+  app.delete<{ Params: { id: string } }>(
+    '/v2/datasets/:id',
+    { ...guarded, ...documented('deleteDataset') },
+    async (request, reply) => {
+      await service.remove(callerOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.get('/v2/_demo/crash', { ...guarded, ...documented('demoCrash') }, async () =>
+    service.crash(),
+  );
+  app.get('/v2/_demo/upstream', { ...guarded, ...documented('demoUpstream') }, async () =>
+    service.callUpstream(),
+  );
+  app.get('/v2/_demo/maintenance', { ...guarded, ...documented('demoMaintenance') }, async () =>
+    service.maintenance(),
+  );
 
   return app;
 }
