@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM, launchChromium } from '@faultline/test-support';
 import { buildSync } from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   closeAll,
   type ExampleServer,
@@ -10,7 +11,6 @@ import {
 } from './support/example-servers';
 import { type PageServer, startPageServer } from './support/page-server';
 
-const CHROMIUM = '/usr/bin/chromium';
 const required = process.env.FAULTLINE_REQUIRE_SERVICES === '1';
 
 /** The client's main entry as one script for a page: `globalThis.faultlineClient`. */
@@ -124,18 +124,7 @@ if (!existsSync(CHROMIUM) && !required) {
           ),
         ),
       );
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--headless',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
     }, 120_000);
     afterAll(async () => {
       await browser?.close();

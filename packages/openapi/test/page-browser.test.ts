@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { problemPage } from '@faultline/openapi';
+import { describeWithChromium, launchChromium } from '@faultline/test-support';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { describeWithChromium, launchChromium } from './chromium';
 import { HOSTILE, hostileExamples, hostileProblems } from './fixtures/hostile-problems';
 import { problems } from './fixtures/problems';
 

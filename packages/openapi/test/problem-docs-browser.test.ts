@@ -1,5 +1,5 @@
+import { describeWithChromium, launchChromium } from '@faultline/test-support';
 import type { Browser } from 'playwright-core';
-import { describeWithChromium, launchChromium } from './chromium';
 import { apps, type RunningApp, registry } from './problem-docs-apps';
 
 /* The browser globals of the functions that run in the page (the tests compile without the DOM library). */

@@ -1,3 +1,4 @@
+export { CHROMIUM, describeWithChromium, launchChromium } from './chromium';
 export { requireEsmPackage } from './esm-package';
 export {
   anyThrown,
