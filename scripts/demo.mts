@@ -8,6 +8,9 @@
  * Redis (`DATABASE_URL` and `REDIS_URL`, by default the local servers); each framework gets a
  * table of its own, dropped at the end.
  *
+ * The rows include what production adds: a `trace_id` in every problem (a valid `traceparent`'s
+ * comes back), the XML form for `Accept: application/problem+xml`, `Cache-Control: no-store`.
+ *
  * `pnpm start` runs it as `demo.mts serve`: both examples on their usual ports (3000, 3001) until
  * Ctrl-C, with a few requests to try.
  *
@@ -23,12 +26,15 @@ import {
   fetchTransport,
   frameworkDifferences,
   isRawScenario,
+  PROBLEM_XML_CONTENT_TYPE,
   rawTransport,
+  readProblemXml,
   runScenario,
   type Scenario,
   scenarioDifferences,
   scenarios,
   type Target,
+  TRACEPARENT,
   verify,
   type WireResponse,
 } from '../examples/contract/src/index.js';
@@ -203,10 +209,15 @@ interface Row {
 }
 
 function codeOf(response: WireResponse): string {
-  if (!/json/.test(response.headers['content-type'] ?? '') || response.text === '') return '';
+  const type = response.headers['content-type'] ?? '';
+  const xml = type.startsWith(PROBLEM_XML_CONTENT_TYPE);
+  if ((!xml && !/json/.test(type)) || response.text === '') return '';
   try {
-    const body = JSON.parse(response.text) as { error_code?: unknown };
-    return typeof body.error_code === 'string' ? body.error_code : '';
+    const body = (xml ? readProblemXml(response.text).problem : JSON.parse(response.text)) as {
+      error_code?: unknown;
+    } | null;
+    const code = typeof body?.error_code === 'string' ? body.error_code : '';
+    return xml && code !== '' ? `${code} (XML)` : code;
   } catch {
     return '';
   }
@@ -301,6 +312,8 @@ const shownHeaders = [
   'WWW-Authenticate',
   'Allow',
   'Retry-After',
+  'Cache-Control',
+  'Vary',
   'RateLimit-Limit',
   'RateLimit-Remaining',
   'RateLimit-Reset',
@@ -426,6 +439,12 @@ async function serve(): Promise<void> {
   curl -i -H 'Authorization: Bearer demo-reader-key' -X DELETE ${fastify.url}/v2/datasets/ZGF0YXNldC10ZXN0
   curl -i -X PUT ${fastify.url}/v2/datasets
   curl -i -H 'Authorization: Bearer demo-admin-key' ${fastify.url}/v2/_demo/crash
+  curl -i -H 'Authorization: Bearer demo-admin-key' -H 'Accept: application/problem+xml' \\
+       -H 'traceparent: ${TRACEPARENT}' ${express.url}/v2/_demo/crash
+
+Every problem carries a trace_id (the traceparent's when it is valid) and Cache-Control: no-store;
+Accept: application/problem+xml gets the XML form. Run an example on its own with
+OTEL_TRACES_EXPORTER=console (pnpm --dir examples/express-datasets start) to see its spans.
 
 Ctrl-C stops both.`);
   await new Promise<void>((resolve) => {

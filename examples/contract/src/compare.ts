@@ -11,6 +11,9 @@ const transportHeaders = new Set([
 ]);
 const datasetIds = /ZGF0YXNldC[A-Za-z0-9_-]*/g;
 const timestamps = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+/** A trace id in an XML problem; in JSON it is the `trace_id` member. */
+const xmlTraceIds = /(?<=<trace_id>)[0-9a-f]{32}(?=<\/trace_id>)/g;
+const anyTraceId = /^[0-9a-f]{32}$/;
 
 /** What two apps must agree on, with what legitimately differs (ids, clocks) masked. */
 export interface Comparable {
@@ -20,7 +23,10 @@ export interface Comparable {
 }
 
 function mask(text: string): string {
-  return text.replace(datasetIds, '<dataset-id>').replace(timestamps, '<timestamp>');
+  return text
+    .replace(datasetIds, '<dataset-id>')
+    .replace(timestamps, '<timestamp>')
+    .replace(xmlTraceIds, '<trace-id>');
 }
 
 function maskValues(value: unknown): unknown {
@@ -31,7 +37,13 @@ function maskValues(value: unknown): unknown {
       Object.entries(value)
         // `instance` may name the request differently; the contract leaves it open.
         .filter(([name]) => name !== 'instance')
-        .map(([name, member]) => [name, maskValues(member)]),
+        // Each app draws its own trace id when the request brings none: only its form is compared.
+        .map(([name, member]) => [
+          name,
+          name === 'trace_id' && typeof member === 'string' && anyTraceId.test(member)
+            ? '<trace-id>'
+            : maskValues(member),
+        ]),
     );
   }
   return value;
@@ -39,8 +51,8 @@ function maskValues(value: unknown): unknown {
 
 /**
  * The parts of a response that both apps must answer alike: status, every header but the
- * transport ones, and the body (parsed when JSON) without `instance`. Dataset ids and timestamps
- * are masked, and the seconds until the limit resets (counted by two clocks) only checked for
+ * transport ones, and the body (parsed when JSON) without `instance`. Dataset ids, timestamps and
+ * trace ids are masked, and the seconds until the limit resets (counted by two clocks) only checked for
  * being a number.
  */
 export function comparable(response: WireResponse): Comparable {

@@ -22,9 +22,13 @@ export {
   type Matcher,
   matcher,
   optional,
+  traceId,
+  varyNaming,
 } from './matchers.js';
 export { problemSchemaErrors } from './problem-schema.js';
 export { contractProblemTypes } from './problem-types.js';
+export { PROBLEM_XML_NAMESPACE, readProblemXml } from './problem-xml.js';
+export { TRACEPARENT, TRACEPARENT_TRACE_ID } from './production-scenarios.js';
 export { describeRequest, type Exchange, runScenario, type Target, toWire } from './run.js';
 export type {
   ContractContext,
@@ -41,6 +45,7 @@ export {
   expectedProblem,
   JSON_CONTENT_TYPE,
   PROBLEM_CONTENT_TYPE,
+  PROBLEM_XML_CONTENT_TYPE,
   verify,
 } from './verify.js';
 export {

@@ -96,6 +96,25 @@ export const isoTimestamp = matcher(
     !Number.isNaN(Date.parse(value)),
 );
 
+/** A W3C trace id: 32 lowercase hexadecimal digits, not all zeros. */
+export const traceId = matcher(
+  'a trace id (32 lowercase hex digits, not all zeros)',
+  (value) => typeof value === 'string' && /^[0-9a-f]{32}$/.test(value) && /[1-9a-f]/.test(value),
+);
+
+/** A `Vary` header value naming `field` (in any case) among its fields. */
+export function varyNaming(field: string): Matcher {
+  return matcher(
+    `a Vary naming ${field}`,
+    (value) =>
+      typeof value === 'string' &&
+      value
+        .split(',')
+        .map((entry) => entry.trim().toLowerCase())
+        .includes(field.toLowerCase()),
+  );
+}
+
 /** base64url (no padding) of `dataset-<suffix>`. */
 export const datasetId = matcher('a dataset id (base64url of dataset-…)', (value) => {
   if (typeof value !== 'string' || !/^[A-Za-z0-9_-]+$/.test(value)) return false;

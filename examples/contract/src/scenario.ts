@@ -48,7 +48,14 @@ export interface Expectation {
     readonly errors?: Expected;
     /** When the type is not one of the contract's (431 from Node's parser): title and type as matched. */
     readonly open?: boolean;
+    /** The `trace_id` member; by default any valid trace id (every problem carries one). */
+    readonly traceId?: Expected;
   };
+  /**
+   * The problem in its XML form (`application/problem+xml`, RFC 9457 Appendix B): a `problem`
+   * root in the namespace `urn:ietf:rfc:7807`, read back and checked like the JSON form.
+   */
+  readonly xml?: true;
   /** A JSON success body. */
   readonly body?: Expected;
   /** A body that is not JSON (an HTML page), matched as text. */

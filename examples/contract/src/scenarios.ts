@@ -12,6 +12,7 @@ import {
   matcher,
   startsWith,
 } from './matchers.js';
+import { productionScenarios } from './production-scenarios.js';
 import type { Scenario } from './scenario.js';
 
 /** A dataset as the API shows it, with the values that vary matched by shape. */
@@ -905,6 +906,9 @@ export const scenarios: readonly Scenario[] = [
       rateLimit: 'none',
     },
   },
+
+  // ---- In production: trace ids, the XML form ------------------------------------------------
+  ...productionScenarios,
 
   // ---- The documents the API serves ---------------------------------------------------------
   ...documentScenarios,

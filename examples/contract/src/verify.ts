@@ -5,13 +5,18 @@ import {
   type Expected,
   integerString,
   optional,
+  traceId,
+  varyNaming,
 } from './matchers.js';
 import { problemSchemaErrors } from './problem-schema.js';
 import { contractProblemTypes } from './problem-types.js';
+import { PROBLEM_XML_NAMESPACE, readProblemXml } from './problem-xml.js';
 import type { ContractContext, Expectation, Scenario } from './scenario.js';
+import { isRawScenario } from './scenarios.js';
 import type { WireResponse } from './wire.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export const PROBLEM_XML_CONTENT_TYPE = 'application/problem+xml';
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** Headers that tell about the rate limit; only the three draft-6 fields (and Retry-After on a 429) may be sent. */
@@ -46,16 +51,19 @@ export function expectedProblem(
     instance: optional(anyString),
     error_code: status >= 500 ? absent : (problem.code ?? anyString),
     errors: problem.errors ?? absent,
+    trace_id: problem.traceId ?? traceId,
   };
   return body;
 }
 
 function expectedContentType(expect: Expectation): string | null {
   if (expect.contentType !== undefined) return expect.contentType;
-  return expect.problem === undefined ? JSON_CONTENT_TYPE : PROBLEM_CONTENT_TYPE;
+  if (expect.problem === undefined) return JSON_CONTENT_TYPE;
+  return expect.xml === true ? PROBLEM_XML_CONTENT_TYPE : PROBLEM_CONTENT_TYPE;
 }
 
-function expectedHeaders(expect: Expectation, context: ContractContext): Record<string, Expected> {
+function expectedHeaders(scenario: Scenario, context: ContractContext): Record<string, Expected> {
+  const { expect } = scenario;
   const headers: Record<string, Expected> = {};
   for (const name of [...guardedHeaders, ...foreignLimitHeaders]) headers[name] = absent;
   if (expect.rateLimit === 'counted') {
@@ -67,15 +75,43 @@ function expectedHeaders(expect: Expectation, context: ContractContext): Record<
     headers['ratelimit-remaining'] = absent;
     headers['ratelimit-reset'] = absent;
   }
-  if (expect.problem !== undefined) headers['x-content-type-options'] = 'nosniff';
+  if (expect.problem !== undefined) {
+    headers['x-content-type-options'] = 'nosniff';
+    // No proxy or browser keeps a failure; the form (JSON or XML) follows the Accept header.
+    headers['cache-control'] = 'no-store';
+    // What Node's parser refuses is answered before any header is read: nothing to vary on.
+    headers.vary = isRawScenario(scenario) ? optional(varyNaming('Accept')) : varyNaming('Accept');
+  }
   Object.assign(headers, expect.headers);
   return headers;
 }
 
+/** Every way an `application/problem+xml` body differs from the problem its row expects. */
+function xmlProblemDifferences(
+  expect: Expectation,
+  context: ContractContext,
+  status: number,
+  text: string,
+): string[] {
+  let read: ReturnType<typeof readProblemXml>;
+  try {
+    read = readProblemXml(text);
+  } catch {
+    return [`body: expected XML, got ${JSON.stringify(text.slice(0, 80))}`];
+  }
+  return [
+    ...differences('problem', read.root, 'body root element'),
+    ...differences(PROBLEM_XML_NAMESPACE, read.namespace, 'body namespace'),
+    ...differences(expectedProblem(expect, context, status), read.problem, 'body'),
+    ...problemSchemaErrors(read.problem),
+  ];
+}
+
 /**
  * Every way a response breaks its row; empty when the row holds. Checks the status, the
- * Content-Type, every body member (a problem body also against the problem document schema),
- * the headers the row names, the rate-limit headers, and that headers reserved for other answers
+ * Content-Type, every body member (a problem body also against the problem document schema, an
+ * XML one read back into its JSON form first), `Cache-Control: no-store` and `Vary: Accept` on
+ * every problem, the headers the row names, the rate-limit headers, and that headers reserved for other answers
  * are absent.
  *
  * @example expect(verify(scenario, response, context)).toEqual([]);
@@ -107,6 +143,8 @@ export function verify(
       found.push(`body: expected none, got ${JSON.stringify(response.text.slice(0, 80))}`);
   } else if (expect.text !== undefined) {
     found.push(...differences(expect.text, response.text, 'body'));
+  } else if (expect.xml === true) {
+    found.push(...xmlProblemDifferences(expect, context, status, response.text));
   } else {
     let body: unknown;
     try {
@@ -127,7 +165,7 @@ export function verify(
     found.push(`body: holds the server's secret ${JSON.stringify(expect.secret)}`);
   }
 
-  for (const [name, expected] of Object.entries(expectedHeaders(expect, context))) {
+  for (const [name, expected] of Object.entries(expectedHeaders(scenario, context))) {
     found.push(...differences(expected, response.headers[name], `header ${name}`));
   }
   return found;

@@ -58,6 +58,9 @@ describe.each(frameworks)(
       for (const scenario of scenarios) {
         // What Node's parser refuses never reaches an operation.
         if (isRawScenario(scenario)) continue;
+        // The document describes the JSON form; the XML form holds the same members (verify
+        // reads it back and checks it against the same expectations).
+        if (scenario.expect.xml === true) continue;
         const { request, response } = await runScenario(scenario, server, context);
         if (!('method' in request)) continue;
         const answer = check(request.method, request.path, response);

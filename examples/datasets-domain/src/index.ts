@@ -63,6 +63,7 @@ export {
   DEFAULT_PROBLEM_TYPE_BASE,
   defineDatasetProblems,
 } from './problems.js';
+export { productionOptions } from './production-options.js';
 export { connectRateLimitRedis, type RateLimitRedis, type RedisLog } from './rate-limit-redis.js';
 export { type Listening, runUntilSignalled, urlOf } from './run-until-signalled.js';
 export { SqliteDatasetStore } from './sqlite-dataset-store.js';

@@ -6,6 +6,7 @@ import {
   type DatasetsAppOptions,
   type NewDataset,
   newDatasetSchema,
+  productionOptions,
   resolveAppOptions,
 } from '@faultline-examples/datasets-domain';
 import express, { type Express } from 'express';
@@ -81,7 +82,11 @@ export function buildApp(options: DatasetsAppOptions = {}): ExpressDatasetsApp {
   app.get('/v2/_demo/upstream', ...guarded, () => service.callUpstream());
   app.get('/v2/_demo/maintenance', ...guarded, () => service.maintenance());
 
-  const problemOptions: ProblemHandlerOptions = { ...service.problemOptions, logger };
+  const problemOptions: ProblemHandlerOptions = {
+    ...service.problemOptions,
+    ...productionOptions,
+    logger,
+  };
   app.use(problemHandlers(problemOptions));
 
   return {

@@ -1,4 +1,12 @@
 import { runUntilSignalled } from '@faultline-examples/datasets-domain';
-import { startServer } from './server.js';
+
+// OpenTelemetry's SDK only when asked for, and before the server's modules load.
+if (process.env.OTEL_TRACES_EXPORTER) {
+  const { telemetryFromEnvironment } = await import(
+    '@faultline-examples/datasets-domain/telemetry'
+  );
+  telemetryFromEnvironment(process.env);
+}
+const { startServer } = await import('./server.js');
 
 await runUntilSignalled('Express', 3000, startServer);

@@ -11,6 +11,7 @@ import {
   createDatasetService,
   type DatasetsAppOptions,
   type NewDataset,
+  productionOptions,
   resolveAppOptions,
   validatorOptions,
 } from '@faultline-examples/datasets-domain';
@@ -43,7 +44,7 @@ export async function buildApp(options: DatasetsAppOptions = {}): Promise<Fastif
     ...config,
     onDatabaseError: (error) => app?.log.warn({ err: error }, 'database connection lost'),
   });
-  const problemOptions: FaultlineOptions = service.problemOptions;
+  const problemOptions: FaultlineOptions = { ...service.problemOptions, ...productionOptions };
 
   app = Fastify({
     logger: {
