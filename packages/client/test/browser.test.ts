@@ -149,7 +149,8 @@ if (!existsSync(CHROMIUM) && !required) {
             code: 'RESOURCE_NOT_FOUND',
             errors: [],
             retryAfter: undefined,
-            extensions: {},
+            // The example APIs put a trace id in every problem.
+            extensions: { trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) },
           });
           expect(report.validation).toEqual({
             problem: expect.objectContaining({

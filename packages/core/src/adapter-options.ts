@@ -1,5 +1,10 @@
+import type { Localize } from './localization.js';
 import { type LogOptions, logLevels } from './log-policy.js';
 import type { NormaliseOptions } from './normalise.js';
+import type { RedactOption } from './redaction.js';
+import type { ScopeOption } from './scope.js';
+import type { OpenTelemetryOption } from './telemetry.js';
+import type { TraceIdOption } from './trace-id.js';
 
 /** The options every adapter takes, checked the same way by each. */
 export interface CommonOptions<Request> extends NormaliseOptions, LogOptions {
@@ -9,6 +14,48 @@ export interface CommonOptions<Request> extends NormaliseOptions, LogOptions {
    * leaves `instance` out; its failure is logged.
    */
   readonly instance?: boolean | ((request: Request) => string | undefined);
+  /**
+   * A trace id in every problem body, as `trace_id` (or the `member` given), and in the answer's
+   * log record: the active OpenTelemetry span's (when `@opentelemetry/api` is installed), else
+   * that of a valid W3C `traceparent` request header, else a fresh random one. Default: off.
+   */
+  readonly traceId?: TraceIdOption;
+  /**
+   * When `@opentelemetry/api` is installed and a span is active: `error.type` on every problem,
+   * status ERROR on a 5xx (a 4xx leaves it unset), and the 5xx's error recorded as an exception
+   * event with `recordException: true`. Default `true`; `false` leaves spans alone.
+   */
+  readonly openTelemetry?: OpenTelemetryOption;
+  /**
+   * Answer `application/problem+xml` (RFC 9457 Appendix B) to a request whose `Accept` prefers
+   * it to `application/problem+json` by q-value; every problem then carries `Vary: Accept`.
+   * Default `false`: every problem is JSON, whatever the `Accept`.
+   */
+  readonly xml?: boolean;
+  /**
+   * Which requests problems answer: a path prefix (`'/api'` covers `/api` and `/api/…`), a list
+   * of them, or a function of the request. Others keep the framework's own handling (Express's
+   * HTML error page, Fastify's default handlers). Default: every request.
+   */
+  readonly scope?: ScopeOption<Request>;
+  /**
+   * Sensitive request fields whose values never appear in `detail`, `errors[].detail` or the
+   * logged error: `true` for `defaultSensitiveFields`, or a list of names (matched whatever
+   * their case, `-` and `_`). Default: off.
+   */
+  readonly redact?: RedactOption;
+  /**
+   * The languages problems are answered in, the first the default (the language of the
+   * catalogue's titles and the application's details): `['en', 'de', 'pt-BR']`. The request's
+   * `Accept-Language` picks one (`de-CH` → `de`, else the default); every problem then carries
+   * `Content-Language` and `Vary: Accept-Language`. Given with `localize`.
+   */
+  readonly locales?: readonly string[];
+  /**
+   * Translates a problem's `title` and `detail` into a language of `locales`; returns nothing to
+   * keep them (the default language is then tried). `type` and `error_code` are never changed.
+   */
+  readonly localize?: Localize;
 }
 
 /** The names of the common options, in the order the README lists them. */
@@ -20,6 +67,13 @@ export const commonOptionNames: readonly string[] = [
   'maxDetailLength',
   'exposeStack',
   'instance',
+  'traceId',
+  'openTelemetry',
+  'xml',
+  'scope',
+  'redact',
+  'locales',
+  'localize',
   'logLevel4xx',
   'logLevel5xx',
 ];
@@ -89,7 +143,7 @@ function assertLogLevel(value: unknown, name: string, where: string): void {
 
 /** Checks the common options' shapes; the normaliser's own checks follow in `createProblemFlow`. */
 export function assertCommonOptions(options: Record<string, unknown>, where: string): void {
-  const { registry, mappers, exposeStack, instance } = options;
+  const { registry, mappers, instance } = options;
   if (
     registry !== undefined &&
     (typeof registry !== 'object' ||
@@ -110,10 +164,11 @@ export function assertCommonOptions(options: Record<string, unknown>, where: str
       `${where}: option mappers must be an array of functions, got ${showValue(mappers)}`,
     );
   }
-  if (exposeStack !== undefined && typeof exposeStack !== 'boolean') {
-    throw new TypeError(
-      `${where}: option exposeStack must be a boolean, got ${showValue(exposeStack)}`,
-    );
+  for (const name of ['exposeStack', 'xml']) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw new TypeError(`${where}: option ${name} must be a boolean, got ${showValue(value)}`);
+    }
   }
   if (instance !== undefined && typeof instance !== 'boolean' && typeof instance !== 'function') {
     throw new TypeError(

@@ -56,4 +56,6 @@ export { readProperty } from './read.js';
 export { requestTargetInstance, requestTargetPath } from './request-target.js';
 export { withResponseChallenge } from './response-challenge.js';
 export { isErrorStatus, reasonPhrase } from './status.js';
+export type { TelemetrySpan, TelemetrySpanContext, TraceApi } from './telemetry.js';
+export type { TraceIdOption } from './trace-id.js';
 export { invalidRequestPart, MAX_VALIDATION_ERRORS } from './validation.js';

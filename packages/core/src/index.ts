@@ -1,6 +1,7 @@
 export { type DefaultErrorCode, defaultCatalogue } from './catalogue.js';
 export { defineProblems, type Problems, type ProblemsDefinition } from './define-problems.js';
 export type { ChallengeOptions } from './headers.js';
+export type { LocalizableProblem, Localize, LocalizedTexts } from './localization.js';
 export {
   createNormaliser,
   type ErrorMapper,
@@ -22,6 +23,12 @@ export {
   type ProblemErrorOptions,
   type StackPolicy,
 } from './problem-error.js';
+export {
+  defaultSensitiveFields,
+  pinoRedactPaths,
+  REDACTED,
+  type RedactOption,
+} from './redaction.js';
 export type { Register, RegisteredCode } from './register.js';
 export {
   type CodeDefinition,

@@ -13,6 +13,8 @@ interface Answered {
   readonly error: unknown;
   readonly status: number;
   readonly code: string | undefined;
+  /** The trace id the answer carries, when the `traceId` option is on. */
+  readonly traceId?: string | undefined;
 }
 
 /** The wording of every log call the flow makes, at the levels the options chose. */
@@ -23,10 +25,20 @@ export interface LogEntries {
   failed(failure: unknown, request: RequestFacts, what: string): LogEntry | undefined;
   abandoned(error: unknown, status: number, request: RequestFacts): LogEntry | undefined;
   late(error: unknown, request: RequestFacts): LogEntry | undefined;
-  parserRejected(error: unknown, status: number, code: string | undefined): LogEntry | undefined;
+  parserRejected(
+    error: unknown,
+    status: number,
+    code: string | undefined,
+    traceId?: string,
+  ): LogEntry | undefined;
 }
 
-export function createLogEntries(level4xx: LogLevel, level5xx: LogLevel): LogEntries {
+/** `traceMember`: the record field of an answer's trace id, the name its body member has. */
+export function createLogEntries(
+  level4xx: LogLevel,
+  level5xx: LogLevel,
+  traceMember = 'trace_id',
+): LogEntries {
   const levelFor = (status: number): LogLevel => (status >= 500 ? level5xx : level4xx);
 
   function entry(
@@ -45,11 +57,12 @@ export function createLogEntries(level4xx: LogLevel, level5xx: LogLevel): LogEnt
   }
 
   return {
-    answered({ error, status, code }, request) {
+    answered({ error, status, code, traceId }, request) {
       if (levelFor(status) === 'silent') return undefined;
       const { method, url } = where(request);
       const record: Record<string, unknown> = { err: error, status, method, url };
       if (code !== undefined && status < 500) record.error_code = code;
+      if (traceId !== undefined) record[traceMember] = traceId;
       const outcome = status >= 500 ? `failed with ${status}` : `answered ${status}`;
       return entry(levelFor(status), record, `${method} ${url} ${outcome}`);
     },
@@ -73,10 +86,12 @@ export function createLogEntries(level4xx: LogLevel, level5xx: LogLevel): LogEnt
         `${method} ${url} failed after its response started; closing the connection`,
       );
     },
-    parserRejected(error, status, code) {
+    parserRejected(error, status, code, traceId) {
+      const record: Record<string, unknown> = { err: error, status };
+      if (traceId !== undefined) record[traceMember] = traceId;
       return entry(
         levelFor(status),
-        { err: error, status },
+        record,
         `rejected a request Node could not parse (${code ?? 'no code'})`,
       );
     },

@@ -305,11 +305,19 @@ export function createResponseBuilder(options: NormaliseOptions = {}): ResponseB
     const headers: Record<string, string> = problem.headers;
     headers['Content-Type'] = PROBLEM_CONTENT_TYPE;
     headers['X-Content-Type-Options'] = 'nosniff';
+    // No problem is stored by a cache, unless the error chose its own caching; a 429 never is.
+    const cacheControl = Object.keys(headers).find(
+      (name) => name.toLowerCase() === 'cache-control',
+    );
     if (status === 429) {
+      if (cacheControl !== undefined) delete headers[cacheControl];
       headers['Retry-After'] = problem.retryAfter ?? defaultRetryAfter;
       headers['Cache-Control'] = 'no-store';
-    } else if (problem.retryAfter !== undefined && (status === 503 || status === 413)) {
-      headers['Retry-After'] = problem.retryAfter;
+    } else {
+      if (problem.retryAfter !== undefined && (status === 503 || status === 413)) {
+        headers['Retry-After'] = problem.retryAfter;
+      }
+      if (cacheControl === undefined) headers['Cache-Control'] = 'no-store';
     }
     // The error's own challenge (its realm, its RFC 6750 error) on any status; ours on a 401.
     if (problem.challenge !== undefined) headers['WWW-Authenticate'] = problem.challenge;

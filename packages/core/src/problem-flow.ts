@@ -12,7 +12,10 @@ import { createResponseBuilder, type ResponseBuilder } from './normalise.js';
 import type { ProblemDocument } from './problem-document.js';
 import { isProblemError } from './problem-error.js';
 import { rawHttpResponse } from './raw-response.js';
-import { requestTargetInstance } from './request-target.js';
+import { redactedBody, redactedLogs } from './redaction.js';
+import { resolveRequestFeatures } from './request-features.js';
+import { requestTargetInstance, requestTargetPath } from './request-target.js';
+import { createVariants, type Variant } from './request-variant.js';
 
 export type { RequestFacts };
 
@@ -33,6 +36,15 @@ export interface AdapterDefinition<Context, Request> {
   readonly requestOf: (context: Context) => Request;
   /** Serialises a problem document. Default `JSON.stringify`. */
   readonly serialize?: (body: ProblemDocument) => string;
+  /** A request header's value (`name` in lower case), several joined with `, `. */
+  readonly headerOf?: (context: Context, name: string) => string | undefined;
+  /** The request's parsed inputs (body, query), whose sensitive fields `redact` hides. */
+  readonly inputsOf?: (context: Context) => readonly unknown[];
+  /**
+   * Loads `@opentelemetry/api` when the application has it and returns its `trace`; called
+   * once, at start-up, and only when an option needs it.
+   */
+  readonly loadTraceApi?: () => unknown;
 }
 
 /** A problem's answer, ready to write: nothing about it is computed again. */
@@ -42,6 +54,8 @@ export interface PreparedAnswer {
   readonly status: number;
   /** The `error_code` sent, for the log record. */
   readonly code: string | undefined;
+  /** The trace id the body carries, when the `traceId` option is on. */
+  readonly traceId?: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly payload: string;
 }
@@ -87,6 +101,11 @@ export interface ProblemFlow<Context> {
   abandoned(error: unknown, context: Context): LogEntry | undefined;
   /** The log call for a failure after the response had started: the connection is cut. */
   late(error: unknown, context: Context): LogEntry | undefined;
+  /**
+   * Whether problems answer this request (the `scope` option); when not, the adapter leaves the
+   * failure to its framework's own handling.
+   */
+  inScope(context: Context): boolean;
 }
 
 /**
@@ -117,9 +136,18 @@ export function createProblemFlow<Context, Request>(
     throw new TypeError(error.message.replace(/^@faultline\/core: /, `${where}: option `));
   }
 
+  const { classify, describe, requestOf, headerOf } = adapter;
+  const { traceIds, scope, redactorOf, annotateSpan, localization } = resolveRequestFeatures(
+    given,
+    adapter,
+  );
+
   const mappers = given.mappers ?? [];
-  const logs = createLogEntries(given.logLevel4xx ?? 'info', given.logLevel5xx ?? 'error');
-  const { classify, describe, requestOf } = adapter;
+  const logs = createLogEntries(
+    given.logLevel4xx ?? 'info',
+    given.logLevel5xx ?? 'error',
+    traceIds?.member,
+  );
   const serialize = adapter.serialize ?? JSON.stringify;
   const instanceOption = given.instance;
   const instanceOf =
@@ -131,8 +159,20 @@ export function createProblemFlow<Context, Request>(
             return typeof value === 'string' ? value : undefined;
           }
         : undefined;
+  /** What of an answer depends on its request; `undefined` when nothing does. */
+  const variants = createVariants<Context>({
+    traceIds,
+    xml: given.xml === true,
+    localization,
+    headerOf,
+    serialize,
+  });
   /** Whether a problem the adapter raises itself always gets the same answer. */
-  const fixed = mappers.length === 0 && instanceOf === undefined && given.exposeStack !== true;
+  const fixed =
+    mappers.length === 0 &&
+    instanceOf === undefined &&
+    given.exposeStack !== true &&
+    variants === undefined;
 
   function logFor(answer: PreparedAnswer, context: Context): LogEntry | undefined {
     return logs.answered(answer, describe(context));
@@ -143,9 +183,14 @@ export function createProblemFlow<Context, Request>(
     status: number,
     headers: Readonly<Record<string, string>>,
     body: ProblemDocument,
+    variant?: Variant,
   ): PreparedAnswer {
     const code = typeof body.error_code === 'string' ? body.error_code : undefined;
-    return { error, status, code, headers, payload: serialize(body) };
+    if (variant === undefined || variants === undefined) {
+      return { error, status, code, headers, payload: serialize(body) };
+    }
+    const rendered = variants.render(body, headers, variant);
+    return { error, status, code, ...rendered, traceId: variant.traceId };
   }
 
   const fallbackResponse = build(undefined, undefined, undefined);
@@ -194,25 +239,62 @@ export function createProblemFlow<Context, Request>(
           if (failed !== undefined) calls.push(failed);
         }
       }
-      const { status, headers, body } = build(value, instance, error);
+      const built = build(value, instance, error);
+      const { status, headers } = built;
+      let variant = variants?.of(context);
+      let body = built.body;
+      if (localization !== undefined && variant?.language !== undefined) {
+        const localized = localization.localize(body, variant.language);
+        body = localized.body;
+        variant = { ...variant, language: localized.language };
+        if (localized.failure !== undefined) {
+          const failed = logs.failed(
+            localized.failure.error,
+            describe(context),
+            'the localize option threw; answered untranslated',
+          );
+          if (failed !== undefined) calls.push(failed);
+        }
+      }
+      const redactor = redactorOf(context);
+      if (redactor !== undefined) body = redactedBody(body, redactor);
       const result = prepared(
         logged,
         status,
         allow !== undefined && status === 405 ? { ...headers, Allow: allow } : headers,
         body,
+        variant,
       );
+      annotateSpan?.(result);
       const log = logFor(result, context);
       if (log !== undefined) calls.push(log);
-      return { answer: result, logs: calls };
+      return {
+        answer: result,
+        logs: redactor === undefined ? calls : redactedLogs(calls, redactor),
+      };
     } catch (failure) {
       // Only a failing serialiser or a hostile request object gets here.
       const request = describe(context);
       const failed = logs.failed(failure, request, 'building the problem failed; answered 500');
       if (failed !== undefined) calls.push(failed);
-      const result = { ...fallback, error };
+      const result =
+        variants === undefined
+          ? { ...fallback, error }
+          : prepared(
+              error,
+              500,
+              fallbackResponse.headers,
+              fallbackResponse.body,
+              variants.of(context),
+            );
+      annotateSpan?.(result);
       const log = logs.answered(result, request);
       if (log !== undefined) calls.push(log);
-      return { answer: result, logs: calls };
+      const redactor = redactorOf(context);
+      return {
+        answer: result,
+        logs: redactor === undefined ? calls : redactedLogs(calls, redactor),
+      };
     }
   }
 
@@ -255,6 +337,7 @@ export function createProblemFlow<Context, Request>(
   }
 
   function withLog(result: PreparedAnswer, context: Context): Outcome {
+    annotateSpan?.(result);
     const log = logFor(result, context);
     return { answer: result, logs: log === undefined ? [] : [log] };
   }
@@ -262,9 +345,24 @@ export function createProblemFlow<Context, Request>(
   const parserAnswers = new Map<string, string>();
 
   function parserRejected(error: unknown, code: string | undefined) {
+    const rejection = parserRejection(code);
+    if (traceIds !== undefined) {
+      // No request was read: its id is a fresh one, so the answer is built each time.
+      const problem = build(rejection, undefined, undefined);
+      const answer = prepared(
+        error,
+        problem.status,
+        problem.headers,
+        problem.body,
+        variants?.of(undefined),
+      );
+      return {
+        response: rawHttpResponse(problem, answer.payload),
+        log: logs.parserRejected(error, rejection.status, code, answer.traceId),
+      };
+    }
     const key = code ?? '';
     let response = parserAnswers.get(key);
-    const rejection = parserRejection(code);
     if (response === undefined) {
       const problem = build(rejection, undefined, undefined);
       response = rawHttpResponse(problem, serialize(problem.body));
@@ -281,12 +379,28 @@ export function createProblemFlow<Context, Request>(
     } catch {
       // Classifying a hostile value failed: it counts as the unexpected error it is.
     }
-    return logs.abandoned(error, status, describe(context));
+    return redactedLog(logs.abandoned(error, status, describe(context)), context);
   }
 
   function late(error: unknown, context: Context): LogEntry | undefined {
-    return logs.late(error, describe(context));
+    return redactedLog(logs.late(error, describe(context)), context);
   }
 
-  return { answer, unmatched, parserRejected, fallback, logFor, abandoned, late };
+  function redactedLog(entry: LogEntry | undefined, context: Context): LogEntry | undefined {
+    const redactor = entry === undefined ? undefined : redactorOf(context);
+    return redactor === undefined || entry === undefined
+      ? entry
+      : redactedLogs([entry], redactor)[0];
+  }
+
+  function inScope(context: Context): boolean {
+    if (scope === undefined) return true;
+    try {
+      return scope(requestTargetPath(describe(context).target), requestOf(context));
+    } catch {
+      return true;
+    }
+  }
+
+  return { answer, unmatched, parserRejected, fallback, logFor, abandoned, late, inScope };
 }

@@ -16,7 +16,7 @@ describe('the options every adapter takes, checked once in core', () => {
     [
       'a name nothing resembles',
       { colour: 'red' },
-      'unknown option "colour" The options are: registry, mappers, retryAfter, challenge, maxDetailLength, exposeStack, instance, logLevel4xx, logLevel5xx, logger',
+      'unknown option "colour" The options are: registry, mappers, retryAfter, challenge, maxDetailLength, exposeStack, instance, traceId, openTelemetry, xml, scope, redact, locales, localize, logLevel4xx, logLevel5xx, logger',
     ],
     ['options that are not an object', 'yes', 'options must be an object, got "yes"'],
     [

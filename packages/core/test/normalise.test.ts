@@ -7,6 +7,7 @@ import { isValidProblem } from './problem-schema';
 const problemHeaders = {
   'Content-Type': 'application/problem+json',
   'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
 };
 
 describe('normalise: ProblemError', () => {
@@ -240,6 +241,21 @@ describe('normalise: required headers', () => {
     expect(normalise(new ProblemError('RATE_LIMIT_EXCEEDED')).headers['Cache-Control']).toBe(
       'no-store',
     );
+  });
+
+  it("sends Cache-Control: no-store on every problem, unless the error chose its own; a 429's is always no-store", () => {
+    for (const value of [new ProblemError('RESOURCE_NOT_FOUND'), new Error('x'), 'text', null]) {
+      expect(normalise(value).headers['Cache-Control']).toBe('no-store');
+    }
+    const own = createHttpError(404, { headers: { 'cache-control': 'max-age=60' } });
+    expect(normalise(own).headers['cache-control']).toBe('max-age=60');
+    expect(normalise(own).headers).not.toHaveProperty('Cache-Control');
+    const limited = new ProblemError('RATE_LIMIT_EXCEEDED', {
+      headers: { 'cache-control': 'max-age=60' },
+    });
+    const { headers } = normalise(limited);
+    expect(headers['Cache-Control']).toBe('no-store');
+    expect(headers).not.toHaveProperty('cache-control');
   });
 
   it('sends Retry-After on 503 only when given', () => {

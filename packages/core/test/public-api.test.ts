@@ -7,12 +7,15 @@ it('exposes exactly what applications use from @faultline/core', () => {
 {
   "PROBLEM_CONTENT_TYPE": "string",
   "ProblemError": "function",
+  "REDACTED": "string",
   "createNormaliser": "function",
   "defaultCatalogue": "object",
   "defaultRegistry": "object",
+  "defaultSensitiveFields": "object",
   "defineProblems": "function",
   "isProblemError": "function",
   "normalise": "function",
+  "pinoRedactPaths": "function",
   "problemDocumentSchema": "object",
   "validationProblem": "function",
 }

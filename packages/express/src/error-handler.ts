@@ -13,6 +13,11 @@ import { sendAnswer, sendFallback } from './send.js';
 export function createErrorHandler({ flow, logger }: ResolvedOptions): ErrorMiddleware {
   return function problemErrorHandler(error, incoming, res, next) {
     const req = incoming as Request;
+    // Outside the `scope` option's paths, Express's own handling (its HTML error page) answers.
+    if (!flow.inScope(req)) {
+      next(error);
+      return;
+    }
     // A client that went away (an aborted upload) cannot be answered.
     if (res.destroyed || req.socket?.destroyed === true || isAbortedRequest(error)) {
       logAnswer(logger, req, [flow.abandoned(error, req)]);

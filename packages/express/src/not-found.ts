@@ -25,7 +25,8 @@ export function createNotFoundHandler({ flow, logger }: ResolvedOptions): Middle
   const problemNotFound: Middleware = (incoming, res, next) => {
     const req = incoming as Request;
     try {
-      if (res.headersSent) {
+      // Outside the `scope` option's paths, Express's own 404 (finalhandler's HTML) answers.
+      if (res.headersSent || !flow.inScope(req)) {
         next();
         return;
       }

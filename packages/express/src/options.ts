@@ -2,6 +2,7 @@ import { type CommonOptions, createProblemFlow, type ProblemFlow } from '@faultl
 import type { Request } from 'express';
 import { classifyExpressError } from './classify.js';
 import { assertLogger, type ProblemLogger } from './logger.js';
+import { loadTraceApi } from './opentelemetry.js';
 import { where } from './validate.js';
 
 /** Options of `problemHandlers()` and `problemClientErrors()`. */
@@ -25,6 +26,12 @@ function describe(req: Request): { method: string; target: string } {
   return { method: req.method, target: req.originalUrl ?? req.url ?? '/' };
 }
 
+/** A request header, several values joined as Node joins most headers. */
+function headerOf(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** Checks and resolves the options once; every mistake throws a `TypeError` naming the option. */
 export function resolveOptions(options: ProblemHandlerOptions | undefined): ResolvedOptions {
   const flow = createProblemFlow<Request, Request>(options, {
@@ -33,6 +40,9 @@ export function resolveOptions(options: ProblemHandlerOptions | undefined): Reso
     classify: classifyExpressError,
     describe,
     requestOf: (req) => req,
+    headerOf,
+    inputsOf: (req) => [req.body, req.query],
+    loadTraceApi,
   });
   const logger = options?.logger;
   if (logger !== undefined) assertLogger(logger, where);

@@ -9,6 +9,14 @@ import {
 function writerOf(res: ServerResponse): HeaderWriter {
   return {
     names: () => res.getHeaderNames(),
+    get(name) {
+      const value = res.getHeader(name);
+      return Array.isArray(value)
+        ? value.join(', ')
+        : value === undefined
+          ? undefined
+          : String(value);
+    },
     remove: (name) => res.removeHeader(name),
     set(name, value) {
       try {
@@ -39,7 +47,7 @@ export function sendAnswer(
   answer: PreparedAnswer,
 ): void {
   res.statusCode = answer.status;
-  applyProblemHeaders(writerOf(res), answer.headers);
+  applyProblemHeaders(writerOf(res), answer.headers, answer.status);
   res.setHeader('Content-Length', Buffer.byteLength(answer.payload));
   if (req.method === 'HEAD') res.end();
   else res.end(answer.payload);

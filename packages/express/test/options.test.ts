@@ -57,7 +57,7 @@ describe('options are validated at start-up', () => {
     [
       'a misspelt option',
       { exposeStacks: true },
-      '@faultline/express: unknown option "exposeStacks"; did you mean "exposeStack"? The options are: registry, mappers, retryAfter, challenge, maxDetailLength, exposeStack, instance, logLevel4xx, logLevel5xx, logger',
+      '@faultline/express: unknown option "exposeStacks"; did you mean "exposeStack"? The options are: registry, mappers, retryAfter, challenge, maxDetailLength, exposeStack, instance, traceId, openTelemetry, xml, scope, redact, locales, localize, logLevel4xx, logLevel5xx, logger',
     ],
   ])('problemHandlers() rejects %s', (_what, options, message) => {
     expect(() => problemHandlers(options as ProblemHandlerOptions)).toThrow(new TypeError(message));

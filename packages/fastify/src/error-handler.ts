@@ -20,6 +20,14 @@ export type ProblemResponder = (
 function writerOf(reply: FastifyReply): HeaderWriter {
   return {
     names: () => Object.keys(reply.getHeaders()),
+    get: (name) => {
+      const value = reply.getHeader(name);
+      return Array.isArray(value)
+        ? value.join(', ')
+        : value === undefined
+          ? undefined
+          : String(value);
+    },
     remove: (name) => {
       reply.removeHeader(name);
       // A header set on the raw response (by code that bypassed the reply) lives there.
@@ -42,7 +50,7 @@ export function logOutcome(request: FastifyRequest, outcome: Outcome): void {
 
 function write(request: FastifyRequest, reply: FastifyReply, answer: PreparedAnswer): void {
   reply.code(answer.status);
-  applyProblemHeaders(writerOf(reply), answer.headers);
+  applyProblemHeaders(writerOf(reply), answer.headers, answer.status);
   if (request.method === 'HEAD') {
     reply.header('content-length', String(Buffer.byteLength(answer.payload)));
     reply.send();
@@ -101,12 +109,46 @@ export function sendOutcome(
 }
 
 /**
+ * Whether problems answer this request: within the `scope` option, on a route whose `config`
+ * does not say `faultline: false`.
+ */
+function answersProblems(
+  flow: ProblemFlow<FastifyReply>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): boolean {
+  try {
+    const config = request.routeOptions?.config as { faultline?: unknown } | undefined;
+    if (config?.faultline === false) return false;
+  } catch {
+    // A request without route options is answered like any other.
+  }
+  return flow.inScope(reply);
+}
+
+/**
+ * Hands a failure to the error handler Fastify would have used without this plugin (its
+ * default, or a parent's): an error sent from an error handler goes to the next one up.
+ */
+function leaveToFastify(error: unknown, reply: FastifyReply): void {
+  reply.send(
+    error instanceof Error
+      ? error
+      : new Error('A value that is not an Error was thrown', { cause: error }),
+  );
+}
+
+/**
  * The one path every failure takes: core's flow (the application's mappers, this package's
  * classification of Fastify's errors, the normaliser), its log calls through `request.log`, and
  * the answer written pre-serialised.
  */
 export function createProblemResponder(flow: ProblemFlow<FastifyReply>): ProblemResponder {
   return function respond(error, request, reply) {
+    if (!answersProblems(flow, request, reply)) {
+      leaveToFastify(error, reply);
+      return;
+    }
     if (!reply.sent && reply.raw.headersSent) {
       writeLog(request.log, flow.late(error, reply));
       reply.raw.destroy();

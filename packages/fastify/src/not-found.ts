@@ -84,6 +84,17 @@ export function createMethodProbe(fastify: FastifyInstance): MethodProbe {
 }
 
 /**
+ * Fastify's own 404, for a path outside the `scope` option: the not-found handler is replaced
+ * app-wide, so its answer and its log line are given here, as Fastify gives them.
+ */
+function fastifyNotFound(request: FastifyRequest, reply: FastifyReply): void {
+  const { url, method } = request.raw;
+  const message = `Route ${method}:${url} not found`;
+  if (request.server.initialConfig.disableRequestLogging !== true) request.log.info(message);
+  reply.code(404).send({ message, error: 'Not Found', statusCode: 404 });
+}
+
+/**
  * The not-found handler: 404 `RESOURCE_NOT_FOUND` for a path nothing serves; 405
  * `METHOD_NOT_ALLOWED` with `Allow` for a path served with other methods; and, when
  * `answerOptions` is on, 204 with `Allow` to `OPTIONS` on a served path (Fastify answers no
@@ -95,6 +106,10 @@ export function createNotFoundHandler(
   answerOptions: boolean,
 ): (request: FastifyRequest, reply: FastifyReply) => void {
   return function problemNotFound(request, reply) {
+    if (!flow.inScope(reply)) {
+      fastifyNotFound(request, reply);
+      return;
+    }
     let allowed: string[];
     try {
       allowed = probe.allowed(request);

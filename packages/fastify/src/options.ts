@@ -8,6 +8,7 @@ import {
 } from '@faultline/core/adapter';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createClassifier } from './classify.js';
+import { loadTraceApi } from './opentelemetry.js';
 import { serializeProblem } from './serializer.js';
 
 export type { LogLevel as FaultlineLogLevel } from '@faultline/core/adapter';
@@ -97,6 +98,12 @@ export function resolveOptions(options: FaultlineOptions | undefined): ResolvedO
     describe: (reply) => ({ method: reply.request.method, target: reply.request.url }),
     requestOf: (reply) => reply.request,
     serialize: serializeProblem,
+    headerOf: (reply, name) => {
+      const value = reply.request.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    inputsOf: (reply) => [reply.request.body, reply.request.query],
+    loadTraceApi,
   });
   return {
     flow,

@@ -67,7 +67,7 @@ export const headerDescriptions: Readonly<Record<string, string>> = {
   allow: 'The methods the resource serves.',
   accept: 'The media types the endpoint reads.',
   'accept-patch': 'The media types the endpoint reads in a PATCH.',
-  'cache-control': 'How long the answer may be cached: never, for a rate limit.',
+  'cache-control': 'How long the answer may be cached: never, for a problem.',
 };
 
 /** Headers every problem response carries, which say nothing about the problem. */

@@ -132,13 +132,18 @@ describe('problemComponents', () => {
       schema: { type: 'integer', minimum: 0 },
       example: 60,
     });
+    // Every problem is sent with `Cache-Control: no-store`, so no proxy keeps a failure.
     expect(Object.keys(components.responses['method-not-allowed']?.headers ?? {})).toEqual([
+      'Cache-Control',
       'Allow',
     ]);
     expect(Object.keys(components.responses['authentication-required']?.headers ?? {})).toEqual([
+      'Cache-Control',
       'WWW-Authenticate',
     ]);
-    expect(components.responses['resource-not-found']?.headers).toBeUndefined();
+    expect(Object.keys(components.responses['resource-not-found']?.headers ?? {})).toEqual([
+      'Cache-Control',
+    ]);
   });
 
   it('links no documentation when the type URIs are about:blank', () => {

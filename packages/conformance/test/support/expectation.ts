@@ -1,5 +1,6 @@
 import { SUBJECT_PATH } from './apps/app-setup';
 import type { Observation } from './observe';
+import { readProblemXml } from './problem-xml-reader';
 import {
   type AnswerExpectation,
   isStartupExpectation,
@@ -58,8 +59,16 @@ function expectedLogs(scenario: Scenario, expectation: AnswerExpectation): unkno
     records.push({
       level,
       msg: `${method} ${url} ${status >= 500 ? 'failed with' : 'answered'} ${status}`,
-      fields: { status, method, url, ...(status < 500 ? { error_code: errorCode } : {}) },
-      err: reachesThrow(scenario) ? 'the thrown value' : expect.anything(),
+      fields: {
+        status,
+        method,
+        url,
+        ...(status < 500 ? { error_code: errorCode } : {}),
+        ...expectation.logFields,
+      },
+      err:
+        expectation.loggedError ??
+        (reachesThrow(scenario) ? 'the thrown value' : expect.anything()),
     });
   }
   const logs = expectation.logs;
@@ -81,9 +90,13 @@ function headerValue(observation: Observation & { kind: 'answer' }, name: string
   return values.length === 0 ? undefined : values.join(', ');
 }
 
-function parseBody(text: string): Record<string, unknown> {
+const XML = 'application/problem+xml';
+/** Appendix B's root element and namespace. */
+const xmlRoot = { root: 'problem', namespace: 'urn:ietf:rfc:7807' };
+
+function parseBody(text: string, asXml: boolean): Record<string, unknown> {
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed: unknown = asXml ? readProblemXml(text).problem : JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null) return parsed as Record<string, unknown>;
   } catch {
     // Shown as it is below.
@@ -94,10 +107,14 @@ function parseBody(text: string): Record<string, unknown> {
 function checkAnswer(observation: Observation, scenario: Scenario, e: AnswerExpectation): Check {
   const checksLogs = e.logs !== 'unchecked';
   const logs = checksLogs ? expectedLogs(scenario, e) : [];
+  const asXml = e.contentType === XML;
   const expected = {
     status: e.status,
-    contentType: 'application/problem+json',
+    contentType: e.contentType ?? 'application/problem+json',
+    ...(asXml ? { xmlRoot } : {}),
     nosniff: 'nosniff',
+    // No problem is stored by a cache, unless the scenario's application chose its own caching.
+    cacheControl: e.headers?.['cache-control'] ?? 'no-store',
     body: expect.objectContaining({ status: e.status, ...e.body }),
     errorCode: e.errorCode,
     membersThatShouldBeAbsent: [],
@@ -106,11 +123,13 @@ function checkAnswer(observation: Observation, scenario: Scenario, e: AnswerExpe
     ...(checksLogs ? { logs: expect.arrayContaining(logs), logCount: logs.length } : {}),
   };
   if (observation.kind !== 'answer') return { actual: { ...observation }, expected };
-  const body = parseBody(observation.body);
+  const body = parseBody(observation.body, asXml);
   const actual = {
     status: observation.status,
     contentType: headerValue(observation, 'content-type'),
+    ...(asXml ? { xmlRoot: rootOf(observation.body) } : {}),
     nosniff: headerValue(observation, 'x-content-type-options'),
+    cacheControl: headerValue(observation, 'cache-control'),
     body,
     errorCode: body.error_code,
     membersThatShouldBeAbsent: (e.absentMembers ?? []).filter((name) => name in body),
@@ -123,6 +142,15 @@ function checkAnswer(observation: Observation, scenario: Scenario, e: AnswerExpe
     ...(checksLogs ? { logs: observation.logs, logCount: observation.logs.length } : {}),
   };
   return { actual, expected };
+}
+
+function rootOf(text: string): unknown {
+  try {
+    const { root, namespace } = readProblemXml(text);
+    return { root, namespace };
+  } catch (error) {
+    return `not XML: ${String(error)}`;
+  }
 }
 
 function checkStartup(observation: Observation, e: StartupExpectation): Check {

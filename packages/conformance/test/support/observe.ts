@@ -4,7 +4,7 @@ import { FRAMEWORK_HEADERS } from './framework-headers';
 import type { Framework } from './frameworks';
 import { send } from './http-client';
 import { describeCall, type LogRecord } from './log-records';
-import type { Scenario } from './scenario';
+import { FRESH_TRACE_ID, type Scenario } from './scenario';
 
 /** What one adapter did with one scenario. */
 export type Observation =
@@ -33,6 +33,31 @@ export function comparableHeaders(
     .map(([name, value]) => [name.toLowerCase(), value] as const)
     .filter(([name]) => !(name in FRAMEWORK_HEADERS))
     .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
+}
+
+const randomTraceId = /^[0-9a-f]{32}$/;
+
+/** The body and log records with the scenario's fresh trace id read as `FRESH_TRACE_ID`. */
+function withFreshTraceId(
+  member: string | undefined,
+  body: string,
+  logs: readonly LogRecord[],
+): { body: string; logs: readonly LogRecord[] } {
+  if (member === undefined) return { body, logs };
+  const quoted = JSON.stringify(member);
+  return {
+    // Member names are letters, digits and `_`: nothing to escape.
+    body: body.replace(
+      new RegExp(`${quoted}:"[0-9a-f]{32}"`),
+      `${quoted}:${JSON.stringify(FRESH_TRACE_ID)}`,
+    ),
+    logs: logs.map((record) => {
+      const value = record.fields[member];
+      return typeof value === 'string' && randomTraceId.test(value)
+        ? { ...record, fields: { ...record.fields, [member]: FRESH_TRACE_ID } }
+        : record;
+    }),
+  };
 }
 
 /**
@@ -64,11 +89,16 @@ export async function observe(framework: Framework, scenario: Scenario): Promise
   }
   if ('failure' in outcome)
     return { kind: 'no-answer', error: errorParts(outcome.failure).message };
+  const { body, logs } = withFreshTraceId(
+    scenario.freshTraceId,
+    outcome.body,
+    capture.calls.map((call) => describeCall(call, thrown)),
+  );
   return {
     kind: 'answer',
     status: outcome.status,
     headers: comparableHeaders(outcome.rawHeaders),
-    body: outcome.body,
-    logs: capture.calls.map((call) => describeCall(call, thrown)),
+    body,
+    logs,
   };
 }

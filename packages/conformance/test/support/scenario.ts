@@ -38,6 +38,11 @@ export interface RequestSpec {
 export interface AnswerExpectation {
   readonly status: number;
   readonly errorCode?: string;
+  /**
+   * The media type, `application/problem+json` unless given. An `application/problem+xml` body
+   * is read back as JSON (`problem-xml-reader.ts`) before its members are checked.
+   */
+  readonly contentType?: 'application/problem+json' | 'application/problem+xml';
   /** Members the body must hold, with these values. */
   readonly body?: Readonly<Record<string, unknown>>;
   /** Members the body must not hold. */
@@ -46,6 +51,13 @@ export interface AnswerExpectation {
   readonly headers?: Readonly<Record<string, string>>;
   /** Headers the answer must not carry. */
   readonly absentHeaders?: readonly string[];
+  /**
+   * What the answered failure's record logs as `err` when it is not the thrown value itself
+   * (a copy with secrets redacted): its message.
+   */
+  readonly loggedError?: { readonly message: string };
+  /** Fields the answered failure's log record holds besides the log policy's own. */
+  readonly logFields?: Readonly<Record<string, unknown>>;
   /**
    * The log records beyond the one record of the answered failure (which is always expected,
    * per the log policy): the messages of the `err` of further `error`-level records. `'unchecked'`
@@ -83,7 +95,15 @@ export interface Scenario {
   readonly request: RequestSpec;
   /** `'throwing'`: every log method throws (after the call is recorded) while the request runs. */
   readonly logger?: 'throwing';
+  /**
+   * A body member (and log field) holding a fresh random trace id, different on every request:
+   * a value of 32 lowercase hex digits is read as `FRESH_TRACE_ID` before answers are compared.
+   */
+  readonly freshTraceId?: string;
   /** Only these adapters can deliver the scenario at all, for the reason given. */
   readonly only?: { readonly frameworks: readonly FrameworkName[]; readonly reason: string };
   readonly expect: Expectation;
 }
+
+/** What a fresh random trace id reads as, in the body and the log records (`freshTraceId`). */
+export const FRESH_TRACE_ID = '<a fresh trace id>';

@@ -3,6 +3,7 @@ import { headersBeforeThrow } from './scenarios/headers';
 import { libraryErrors } from './scenarios/library-errors';
 import { loggingScenarios } from './scenarios/logging';
 import { optionScenarios } from './scenarios/options';
+import { productionScenarios } from './scenarios/production';
 import { routingAndBodies } from './scenarios/routing-and-bodies';
 import { thrownValues } from './scenarios/thrown-values';
 
@@ -14,4 +15,5 @@ export const scenarios: readonly Scenario[] = [
   ...routingAndBodies,
   ...optionScenarios,
   ...loggingScenarios,
+  ...productionScenarios,
 ];

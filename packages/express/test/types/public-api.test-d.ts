@@ -62,3 +62,24 @@ problemHandlers({ instance: '/x' });
 // @ts-expect-error: limit is bytes or a bytes string, not a boolean
 problemJson({ limit: true });
 void noError;
+
+// The production options: typed with Express's request where they take one.
+problemHandlers({
+  traceId: { member: 'traceId' },
+  openTelemetry: { recordException: true },
+  xml: true,
+  scope: (req) => req.originalUrl.startsWith('/api'),
+  redact: ['password', 'pin_code'],
+  locales: ['en', 'de'],
+  localize: (problem, language) =>
+    language === 'de' && problem.code === 'RESOURCE_NOT_FOUND'
+      ? { title: 'Nicht gefunden' }
+      : undefined,
+});
+problemHandlers({ traceId: true, scope: ['/api', '/v2'], redact: true });
+// @ts-expect-error: traceId is a boolean or { member }
+problemHandlers({ traceId: 'trace_id' });
+// @ts-expect-error: scope is a prefix, a list of them or a function of the request
+problemHandlers({ scope: 42 });
+// @ts-expect-error: localize returns texts, not a string
+problemHandlers({ locales: ['en'], localize: () => 'Nicht gefunden' });

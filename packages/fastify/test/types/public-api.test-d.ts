@@ -31,6 +31,21 @@ export async function typed(): Promise<void> {
   // @ts-expect-error instance is a boolean or a function
   await app.register(faultline, { instance: '/here' });
 
+  // The production options, typed with Fastify's request where they take one.
+  await app.register(faultline, {
+    traceId: { member: 'traceId' },
+    openTelemetry: { recordException: true },
+    xml: true,
+    scope: (request) => request.url.startsWith('/api'),
+    redact: true,
+    locales: ['en', 'de'],
+    localize: (problem, language) => (language === 'de' ? { detail: problem.detail } : undefined),
+  });
+  // @ts-expect-error openTelemetry is a boolean or { recordException }
+  await app.register(faultline, { openTelemetry: 'on' });
+  // @ts-expect-error redact is true or a list of names
+  await app.register(faultline, { redact: 'password' });
+
   await app.register(rateLimit, { max: 100, errorResponseBuilder: rateLimitErrorResponseBuilder });
 
   // The decorator is typed by declaration merging.

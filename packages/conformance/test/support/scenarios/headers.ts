@@ -136,6 +136,34 @@ export const headersBeforeThrow: readonly Scenario[] = [
     { status: 405, errorCode: 'METHOD_NOT_ALLOWED', headers: { allow: 'GET, HEAD' } },
   ),
   withHeaders(
+    "Cache-Control set before a 404 is the application's choice, and kept",
+    { 'Cache-Control': 'public, max-age=3600' },
+    notFound,
+    { ...notFoundAnswer, headers: { 'cache-control': 'public, max-age=3600' } },
+  ),
+  withHeaders(
+    'Cache-Control set before a 500 is kept',
+    { 'Cache-Control': 'private, max-age=60' },
+    () => new Error('stream failed'),
+    {
+      status: 500,
+      body: { detail: UNEXPECTED },
+      headers: { 'cache-control': 'private, max-age=60' },
+    },
+  ),
+  withHeaders(
+    'Cache-Control set before a 429 loses to no-store',
+    { 'Cache-Control': 'public, max-age=3600' },
+    () => new ProblemError('RATE_LIMIT_EXCEEDED'),
+    { status: 429, errorCode: 'RATE_LIMIT_EXCEEDED', headers: { 'cache-control': 'no-store' } },
+  ),
+  withHeaders(
+    "an error's own Cache-Control is kept",
+    {},
+    () => new ProblemError('RESOURCE_NOT_FOUND', { headers: { 'Cache-Control': 'max-age=30' } }),
+    { ...notFoundAnswer, headers: { 'cache-control': 'max-age=30' } },
+  ),
+  withHeaders(
     'Content-Type and X-Content-Type-Options set before the throw are replaced',
     { 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'off' },
     notFound,
