@@ -102,17 +102,13 @@ export const traceId = matcher(
   (value) => typeof value === 'string' && /^[0-9a-f]{32}$/.test(value) && /[1-9a-f]/.test(value),
 );
 
-/** A `Vary` header value naming `field` (in any case) among its fields. */
-export function varyNaming(field: string): Matcher {
-  return matcher(
-    `a Vary naming ${field}`,
-    (value) =>
-      typeof value === 'string' &&
-      value
-        .split(',')
-        .map((entry) => entry.trim().toLowerCase())
-        .includes(field.toLowerCase()),
-  );
+/** A `Vary` header value naming every one of `fields` (in any case) among its fields. */
+export function varyNaming(...fields: readonly string[]): Matcher {
+  return matcher(`a Vary naming ${fields.join(' and ')}`, (value) => {
+    if (typeof value !== 'string') return false;
+    const named = value.split(',').map((entry) => entry.trim().toLowerCase());
+    return fields.every((field) => named.includes(field.toLowerCase()));
+  });
 }
 
 /** base64url (no padding) of `dataset-<suffix>`. */

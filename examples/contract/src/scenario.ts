@@ -42,6 +42,8 @@ export interface Expectation {
   readonly problem?: {
     /** `undefined` for a 5xx, which has none. */
     readonly code?: DefaultErrorCode | Expected;
+    /** The title when not the contract's English one for the status (a translation). */
+    readonly title?: Expected;
     /** Exact text, a matcher, or omitted when the contract leaves it open (then optional). */
     readonly detail?: Expected;
     /** The `errors` extension member. */

@@ -41,7 +41,8 @@ export function expectedProblem(
   const known = contractProblemTypes[status];
   const body: Record<string, Expected> = {
     status,
-    title: problem.open === true || known === undefined ? anyString : known.title,
+    title:
+      problem.title ?? (problem.open === true || known === undefined ? anyString : known.title),
     type:
       problem.open === true || known === undefined
         ? anyString
@@ -80,7 +81,10 @@ function expectedHeaders(scenario: Scenario, context: ContractContext): Record<s
     // No proxy or browser keeps a failure; the form (JSON or XML) follows the Accept header.
     headers['cache-control'] = 'no-store';
     // What Node's parser refuses is answered before any header is read: nothing to vary on.
-    headers.vary = isRawScenario(scenario) ? optional(varyNaming('Accept')) : varyNaming('Accept');
+    // The language follows Accept-Language: English unless the row asks for another.
+    const vary = varyNaming('Accept', 'Accept-Language');
+    headers.vary = isRawScenario(scenario) ? optional(vary) : vary;
+    headers['content-language'] = isRawScenario(scenario) ? optional('en') : 'en';
   }
   Object.assign(headers, expect.headers);
   return headers;
@@ -110,8 +114,8 @@ function xmlProblemDifferences(
 /**
  * Every way a response breaks its row; empty when the row holds. Checks the status, the
  * Content-Type, every body member (a problem body also against the problem document schema, an
- * XML one read back into its JSON form first), `Cache-Control: no-store` and `Vary: Accept` on
- * every problem, the headers the row names, the rate-limit headers, and that headers reserved for other answers
+ * XML one read back into its JSON form first), `Cache-Control: no-store`, `Vary: Accept,
+ * Accept-Language` and `Content-Language` on every problem, the headers the row names, the rate-limit headers, and that headers reserved for other answers
  * are absent.
  *
  * @example expect(verify(scenario, response, context)).toEqual([]);

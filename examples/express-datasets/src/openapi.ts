@@ -14,6 +14,7 @@ import {
   type DatasetOperation,
   datasetOperations,
   type SuccessResponse,
+  withGermanTitles,
 } from '@faultline-examples/datasets-domain';
 
 /** What every `/v2` route can answer: the rate limit in front of it, and a handler that fails. */
@@ -138,12 +139,13 @@ export function openApiDocument(registry: Registry<DefaultErrorCode>): Record<st
       },
     };
   }
-  return {
+  // Problems answer in German too: each type's title is the English one or the German.
+  return withGermanTitles({
     openapi: '3.1.0',
     info: apiInfo,
     servers: apiServers,
     tags: apiTags,
     paths,
     components: { securitySchemes: { bearer: bearerScheme }, ...components },
-  };
+  });
 }

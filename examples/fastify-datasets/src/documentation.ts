@@ -8,6 +8,7 @@ import {
   apiTags,
   bearerScheme,
   datasetOperation,
+  withGermanTitles,
 } from '@faultline-examples/datasets-domain';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 
@@ -63,7 +64,12 @@ export async function registerDocumentation(
       tags: apiTags.map((tag) => ({ ...tag })),
       components: { securitySchemes: { bearer: { ...bearerScheme } } },
     },
-    ...problemSwagger(registry, { rateLimit: { enableDraftSpec: true } }),
+    ...problemSwagger(registry, {
+      rateLimit: { enableDraftSpec: true },
+      // Problems answer in German too: each type's title is the English one or the German.
+      transformObject: (input) =>
+        withGermanTitles('openapiObject' in input ? input.openapiObject : input.swaggerObject),
+    }),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
