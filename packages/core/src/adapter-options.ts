@@ -28,7 +28,8 @@ export interface CommonOptions<Request> extends NormaliseOptions, LogOptions {
   readonly openTelemetry?: OpenTelemetryOption;
   /**
    * Answer `application/problem+xml` (RFC 9457 Appendix B) to a request whose `Accept` prefers
-   * it to `application/problem+json` by q-value; every problem then carries `Vary: Accept`.
+   * it to `application/problem+json` by q-value; every problem of a request then carries
+   * `Vary: Accept` (a request Node's parser refused was never read: it is answered in JSON).
    * Default `false`: every problem is JSON, whatever the `Accept`.
    */
   readonly xml?: boolean;
