@@ -56,7 +56,6 @@ export type {
 } from './dataset-store.js';
 export { datasetErrorMapper } from './error-mapper.js';
 export { germanDetail, germanTitles, localizeDatasets } from './german.js';
-export { withGermanTitles } from './german-titles-document.js';
 export { MysqlDatasetStore } from './mysql-dataset-store.js';
 export { type DatabaseChoice, databaseKind, openDatasetStore } from './open-dataset-store.js';
 export { PostgresDatasetStore } from './postgres-dataset-store.js';

@@ -23,7 +23,6 @@ import {
   InvalidDatasetIdError,
   localizeDatasets,
   PermissionDeniedError,
-  withGermanTitles,
 } from '@faultline-examples/datasets-domain';
 
 const base = 'https://api.example.com/docs/errors';
@@ -145,39 +144,5 @@ describe('the Datasets API in German', () => {
       localizeDatasets(problem('header-fields-too-large', 'Something else.'), 'de'),
     ).toBeUndefined();
     expect(localizeDatasets(problem('__proto__'), 'de')).toBeUndefined();
-  });
-
-  test('withGermanTitles: a problem type schema takes either title; nothing else changes', () => {
-    const document = {
-      openapi: '3.1.0',
-      components: {
-        schemas: {
-          NotFound: {
-            properties: {
-              title: { const: 'Not Found' },
-              type: { const: `${base}#resource-not-found` },
-            },
-          },
-          Dataset: { properties: { title: { const: 'x' }, name: { type: 'string' } } },
-        },
-      },
-    };
-    const before = structuredClone(document);
-    const localized = withGermanTitles(document);
-    expect(document).toEqual(before);
-    expect(localized).toEqual({
-      openapi: '3.1.0',
-      components: {
-        schemas: {
-          NotFound: {
-            properties: {
-              title: { enum: ['Not Found', 'Nicht gefunden'] },
-              type: { const: `${base}#resource-not-found` },
-            },
-          },
-          Dataset: before.components.schemas.Dataset,
-        },
-      },
-    });
   });
 });

@@ -13,8 +13,8 @@ import {
   bearerScheme,
   type DatasetOperation,
   datasetOperations,
+  germanTitles,
   type SuccessResponse,
-  withGermanTitles,
 } from '@faultline-examples/datasets-domain';
 
 /** What every `/v2` route can answer: the rate limit in front of it, and a handler that fails. */
@@ -103,7 +103,9 @@ function parametersOf(operation: DatasetOperation): object[] {
  * @example app.get('/openapi.json', (_req, res) => res.json(openApiDocument(registry)));
  */
 export function openApiDocument(registry: Registry<DefaultErrorCode>): Record<string, unknown> {
-  const components = problemComponents(registry);
+  // Problems answer in German too: each type's title is the English one or the German.
+  const documentation = { translatedTitles: { de: germanTitles } };
+  const components = problemComponents(registry, documentation);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of datasetOperations) {
     const codes = new Set([
@@ -111,7 +113,7 @@ export function openApiDocument(registry: Registry<DefaultErrorCode>): Record<st
       ...everyRoute,
       ...(operation.body === undefined ? [] : bodyRoute),
     ]);
-    const problems = problemResponses(registry, [...codes]);
+    const problems = problemResponses(registry, [...codes], documentation);
     withRateLimitHeaders(problems, components);
     const responses = {
       [operation.success.status]: successResponse(operation.success),
@@ -139,13 +141,12 @@ export function openApiDocument(registry: Registry<DefaultErrorCode>): Record<st
       },
     };
   }
-  // Problems answer in German too: each type's title is the English one or the German.
-  return withGermanTitles({
+  return {
     openapi: '3.1.0',
     info: apiInfo,
     servers: apiServers,
     tags: apiTags,
     paths,
     components: { securitySchemes: { bearer: bearerScheme }, ...components },
-  });
+  };
 }

@@ -8,7 +8,7 @@ import {
   apiTags,
   bearerScheme,
   datasetOperation,
-  withGermanTitles,
+  germanTitles,
 } from '@faultline-examples/datasets-domain';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 
@@ -67,8 +67,7 @@ export async function registerDocumentation(
     ...problemSwagger(registry, {
       rateLimit: { enableDraftSpec: true },
       // Problems answer in German too: each type's title is the English one or the German.
-      transformObject: (input) =>
-        withGermanTitles('openapiObject' in input ? input.openapiObject : input.swaggerObject),
+      translatedTitles: { de: germanTitles },
     }),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });

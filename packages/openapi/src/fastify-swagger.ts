@@ -49,6 +49,7 @@ const where = '@faultline/openapi';
 const marker = 'x-faultline-problems';
 const optionNames: ReadonlySet<string> = new Set([
   'examples',
+  'translatedTitles',
   'transform',
   'transformObject',
   'rateLimit',

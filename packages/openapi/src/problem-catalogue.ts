@@ -18,6 +18,13 @@ export interface DocumentationOptions<Code extends string = string> {
    * @example { RESOURCE_NOT_FOUND: { detail: "Dataset with ID 'ZGF0YXNldC10ZXN0' was not found." } }
    */
   readonly examples?: Readonly<Partial<Record<Code, ProblemErrorOptions>>>;
+  /**
+   * The titles the API also answers with (a `localize` hook's), by language, then by the slug of
+   * the problem type: the OpenAPI schemas accept each beside the catalogue's own title.
+   *
+   * @example { de: { 'resource-not-found': 'Nicht gefunden' } }
+   */
+  readonly translatedTitles?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** A problem response exactly as the normaliser writes it: status, headers and body. */
@@ -52,6 +59,8 @@ export interface DocumentedType {
   readonly status: number;
   /** The `title` its problems are sent with. */
   readonly title: string;
+  /** The `title` in other languages, by language, from `translatedTitles`. */
+  readonly translatedTitles?: Readonly<Record<string, string>>;
   readonly description?: string;
   readonly causes?: readonly string[];
   readonly fix?: string;
@@ -84,6 +93,38 @@ function documentation(source: {
     ...(source.fix === undefined ? {} : { fix: source.fix }),
     ...(source.retryable === undefined ? {} : { retryable: source.retryable }),
   };
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `translatedTitles` checked, and turned around: for each slug, its title by language. */
+function translationsBySlug(
+  given: unknown,
+  slugs: ReadonlySet<string>,
+): Map<string, Record<string, string>> {
+  const bySlug = new Map<string, Record<string, string>>();
+  if (given === undefined) return bySlug;
+  const shape = `${where}: translatedTitles must map a language to the titles of problem types by slug, such as { de: { 'resource-not-found': 'Nicht gefunden' } }`;
+  if (!isRecord(given)) throw new TypeError(`${shape}; got ${typeof given}`);
+  for (const [language, titles] of Object.entries(given)) {
+    if (!isRecord(titles)) throw new TypeError(`${shape}; "${language}" maps to ${typeof titles}`);
+    for (const [slug, title] of Object.entries(titles)) {
+      if (!slugs.has(slug)) {
+        throw new TypeError(
+          `${where}: translatedTitles.${language} names "${slug}", which is not the slug of a problem type of the registry (${[...slugs].join(', ')})`,
+        );
+      }
+      if (typeof title !== 'string' || title.trim() === '') {
+        throw new TypeError(
+          `${where}: translatedTitles.${language}["${slug}"] must be a non-empty string`,
+        );
+      }
+      bySlug.set(slug, { ...bySlug.get(slug), [language]: title });
+    }
+  }
+  return bySlug;
 }
 
 function assertRegistry(registry: unknown): asserts registry is Registry {
@@ -174,6 +215,17 @@ export function problemCatalogue<Code extends string>(
     });
   }
   types.sort((a, b) => a.status - b.status);
+  const translated = translationsBySlug(
+    options.translatedTitles,
+    new Set(types.map((type) => type.slug)),
+  );
+  const documentedTypes =
+    translated.size === 0
+      ? types
+      : types.map((type) => {
+          const titles = translated.get(type.slug);
+          return titles === undefined ? type : { ...type, translatedTitles: titles };
+        });
 
   const codes: DocumentedCode[] = registry.codes.map((code) => {
     const resolved = registry.byCode(code);
@@ -189,5 +241,5 @@ export function problemCatalogue<Code extends string>(
       example: exampleOf(code),
     };
   });
-  return { types, codes };
+  return { types: documentedTypes, codes };
 }

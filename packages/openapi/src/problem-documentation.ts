@@ -55,7 +55,14 @@ export interface ProblemDocumentation {
 }
 
 const where = '@faultline/openapi';
-const optionNames = ['title', 'introduction', 'examples', 'path', 'cacheControl'];
+const optionNames = [
+  'title',
+  'introduction',
+  'examples',
+  'translatedTitles',
+  'path',
+  'cacheControl',
+];
 const defaultCacheControl = 'public, max-age=300';
 const methods = ['GET', 'HEAD'] as const;
 

@@ -105,6 +105,12 @@ function listsFailures(type: DocumentedType, catalogue: ProblemCatalogue): boole
   );
 }
 
+/** The type's title, or one of its titles when the API also answers in other languages. */
+function titleSchema(type: DocumentedType): SchemaObject {
+  const titles = new Set([type.title, ...Object.values(type.translatedTitles ?? {})]);
+  return titles.size === 1 ? { const: type.title } : { enum: [...titles] };
+}
+
 /** The schema of the problems of one type, answered with `codes` (all of the type's, or some). */
 export function typeSchema(
   type: DocumentedType,
@@ -116,7 +122,7 @@ export function typeSchema(
     allOf: [schemaRef(listsFailures(type, catalogue) ? VALIDATION_PROBLEM_SCHEMA : PROBLEM_SCHEMA)],
     properties: {
       status: { const: type.status },
-      title: { const: type.title },
+      title: titleSchema(type),
       type: { const: type.type },
       // A server error never carries its code.
       error_code: serverError ? false : { enum: [...codes] },

@@ -304,7 +304,7 @@ describe('problemSwagger with @fastify/swagger 9 on Fastify 5', () => {
     app = await datasetsApp({ openapi: { ...openapi, openapi: '3.0.3' } });
     expect(() => app?.swagger()).toThrow(/documents OpenAPI 3\.1, not 3\.0\.3/);
     expect(() => problemSwagger(registry, { trasform: () => ({}) } as never)).toThrow(
-      '@faultline/openapi: problemSwagger has no option trasform; it takes examples, transform, transformObject, rateLimit',
+      '@faultline/openapi: problemSwagger has no option trasform; it takes examples, translatedTitles, transform, transformObject, rateLimit',
     );
     expect(() => problemSwagger(registry, { examples: { NOT_A_CODE: {} } } as never)).toThrow(
       /NOT_A_CODE/,

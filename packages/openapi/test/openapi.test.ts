@@ -294,3 +294,60 @@ describe('every example validates (Ajv, draft 2020-12) against the schema it ill
     expect(validate({ ...notFound, error_code: undefined })).toBe(false);
   });
 });
+
+describe('translatedTitles', () => {
+  const translatedTitles = { de: { 'resource-not-found': 'Nicht gefunden' } };
+
+  it('lets a problem type be answered with its title in another language, and no other', () => {
+    const document = documentWith(
+      problems.registry,
+      { '/one': ['RESOURCE_NOT_FOUND', 'ACCESS_DENIED'] },
+      { translatedTitles },
+    );
+    const schemaAt = schemaValidator(document);
+    const notFound = problemCatalogue(problems.registry).codes.find(
+      (code) => code.code === 'RESOURCE_NOT_FOUND',
+    )!.example.body;
+    const validateNotFound = schemaAt(
+      `/components/responses/resource-not-found/content/${segment(media)}/schema`,
+    );
+    expect(validateNotFound(notFound)).toBe(true);
+    expect(validateNotFound({ ...notFound, title: 'Nicht gefunden' })).toBe(true);
+    expect(validateNotFound({ ...notFound, title: 'Introuvable' })).toBe(false);
+    // A type without a translation keeps its one title.
+    const validateForbidden = schemaAt(
+      `/components/responses/access-forbidden/content/${segment(media)}/schema`,
+    );
+    const forbidden = problemCatalogue(problems.registry).codes.find(
+      (code) => code.code === 'ACCESS_DENIED',
+    )!.example.body;
+    expect(validateForbidden({ ...forbidden, title: 'Nicht gefunden' })).toBe(false);
+  });
+
+  it('lists the translations on the type in the catalogue', () => {
+    const catalogue = problemCatalogue(problems.registry, { translatedTitles });
+    const type = catalogue.types.find((entry) => entry.slug === 'resource-not-found');
+    expect(type?.translatedTitles).toEqual({ de: 'Nicht gefunden' });
+    expect(
+      catalogue.types.find((entry) => entry.slug === 'access-forbidden')?.translatedTitles,
+    ).toBeUndefined();
+  });
+
+  it('refuses a slug the registry does not have, and a title that is not text', () => {
+    expect(() =>
+      problemCatalogue(problems.registry, { translatedTitles: { de: { 'not-found': 'x' } } }),
+    ).toThrow(
+      /translatedTitles\.de names "not-found", which is not the slug of a problem type of the registry/,
+    );
+    expect(() =>
+      problemCatalogue(problems.registry, {
+        translatedTitles: { de: { 'resource-not-found': '' } },
+      }),
+    ).toThrow('translatedTitles.de["resource-not-found"] must be a non-empty string');
+    expect(() =>
+      problemCatalogue(problems.registry, {
+        translatedTitles: ['de'] as unknown as Record<string, Record<string, string>>,
+      }),
+    ).toThrow(/translatedTitles must map a language to the titles/);
+  });
+});
