@@ -355,12 +355,14 @@ export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
   };
 }
 
-const defaultNormaliser = createNormaliser();
+/** Built at the first call: an application whose adapter builds its own never pays for it. */
+let defaultNormaliser: Normaliser | undefined;
 
 /**
  * Any thrown value → `{ status, headers, body }`, with the default options. Adapters build their
  * own with `createNormaliser`.
  */
 export function normalise(error: unknown, context?: NormaliseContext): ProblemResponse {
+  defaultNormaliser ??= createNormaliser();
   return defaultNormaliser(error, context);
 }

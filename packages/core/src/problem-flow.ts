@@ -41,8 +41,8 @@ export interface AdapterDefinition<Context, Request> {
   /** The request's parsed inputs (body, query), whose sensitive fields `redact` hides. */
   readonly inputsOf?: (context: Context) => readonly unknown[];
   /**
-   * Loads `@opentelemetry/api` when the application has it and returns its `trace`; called
-   * once, at start-up, and only when an option needs it.
+   * Loads `@opentelemetry/api` when the application has it and returns its `trace`; called at
+   * most once, at the first problem answered after an OpenTelemetry SDK registered itself.
    */
   readonly loadTraceApi?: () => unknown;
 }
@@ -309,7 +309,8 @@ export function createProblemFlow<Context, Request>(
     );
   }
 
-  const notFoundAnswer = fixed ? prepareFixed(routeNotFound()) : undefined;
+  /** Prepared at the first unmatched path, not at start-up. */
+  let notFoundAnswer: PreparedAnswer | undefined;
   const methodAnswers = new Map<string, PreparedAnswer>();
 
   function unmatched(
@@ -320,7 +321,8 @@ export function createProblemFlow<Context, Request>(
     const { method } = describe(context);
     const methods = [...served].filter((name) => name !== method);
     if (methods.length === 0) {
-      if (notFoundAnswer === undefined) return answer(routeNotFound(), context);
+      if (!fixed) return answer(routeNotFound(), context);
+      notFoundAnswer ??= prepareFixed(routeNotFound());
       return withLog(notFoundAnswer, context);
     }
     // Exactly what the router serves: no HEAD added where a framework does not serve one.

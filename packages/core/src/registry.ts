@@ -1,5 +1,5 @@
 import { type DefaultErrorCode, defaultCatalogue } from './catalogue.js';
-import { codeFromPhrase, isErrorStatus, reasonPhrase } from './status.js';
+import { codeOfStatus, isErrorStatus, reasonPhrase } from './status.js';
 
 /**
  * What the documentation a type URI points to says about a problem type or an error code. Every
@@ -299,20 +299,24 @@ export function createRegistry<Code extends string>(
     return uri;
   };
 
+  /** Each status's first code that has no type of its own: the code its bare problems get. */
+  const firstCodes = new Map<number, string>();
+  for (const [code, status] of codeStatus) {
+    if (!firstCodes.has(status) && !ownTypes.has(code)) firstCodes.set(status, code);
+  }
   const statuses = new Map<number, ResolvedStatus>();
   const resolveStatus = (status: number): ResolvedStatus => {
     let resolved = statuses.get(status);
     if (resolved === undefined) {
       const type = statusTypes.get(status);
-      const defaultCode =
-        type?.code ??
-        [...codeStatus].find(([code, s]) => s === status && !ownTypes.has(code))?.[0] ??
-        codeFromPhrase(reasonPhrase(status));
       resolved = {
         status,
         title: type !== undefined && buildUri !== undefined ? type.title : reasonPhrase(status),
         type: type === undefined ? 'about:blank' : uriOf(type.slug, status),
-        code: status >= 500 ? undefined : defaultCode,
+        code:
+          status >= 500
+            ? undefined
+            : (type?.code ?? firstCodes.get(status) ?? codeOfStatus(status)),
       };
       statuses.set(status, resolved);
     }

@@ -6,6 +6,7 @@ import { resolveScope, type Scope } from './scope.js';
 import {
   type AnnotatedAnswer,
   isTraceApi,
+  openTelemetryRegistered,
   resolveSpanAnnotation,
   type TraceApi,
 } from './telemetry.js';
@@ -30,21 +31,22 @@ export function resolveRequestFeatures<Context, Request>(
   adapter: AdapterDefinition<Context, Request>,
 ): RequestFeatures<Context, Request> {
   const { where, headerOf } = adapter;
-  let traceApi: { readonly api: TraceApi | undefined } | undefined;
-  /** `@opentelemetry/api`'s `trace`, loaded once and only for the options that use it. */
-  function loadTraceApi(): TraceApi | undefined {
-    if (traceApi === undefined) {
-      const loaded = adapter.loadTraceApi?.();
-      traceApi = { api: isTraceApi(loaded) ? loaded : undefined };
+  let loaded: { readonly api: TraceApi | undefined } | undefined;
+  /**
+   * `@opentelemetry/api`'s `trace`, loaded once, at the first problem answered after an SDK
+   * registered itself; `undefined` before that and when the application lacks the package.
+   */
+  function traceApi(): TraceApi | undefined {
+    if (loaded === undefined) {
+      if (adapter.loadTraceApi === undefined || !openTelemetryRegistered()) return undefined;
+      const api = adapter.loadTraceApi();
+      loaded = { api: isTraceApi(api) ? api : undefined };
     }
-    return traceApi.api;
+    return loaded.api;
   }
   const traceIds = resolveTraceIds<Context>(
     given.traceId,
-    () => ({
-      traceparent: (context) => headerOf?.(context, 'traceparent'),
-      trace: loadTraceApi(),
-    }),
+    { traceparent: (context) => headerOf?.(context, 'traceparent'), trace: traceApi },
     where,
   );
   const redaction = resolveRedaction(given.redact, where);
@@ -66,7 +68,7 @@ export function resolveRequestFeatures<Context, Request>(
     traceIds,
     scope: resolveScope<Request>(given.scope, where),
     redactorOf,
-    annotateSpan: resolveSpanAnnotation(given.openTelemetry, loadTraceApi, where),
+    annotateSpan: resolveSpanAnnotation(given.openTelemetry, traceApi, where),
     localization: resolveLocalization(given.locales, given.localize, where),
   };
 }

@@ -56,8 +56,16 @@ const phrases: Readonly<Record<number, string>> = {
 export function reasonPhrase(status: number): string {
   return phrases[status] ?? (status < 500 ? 'Client Error' : 'Server Error');
 }
-/** An error code derived from a reason phrase, for 4xx statuses the registry has no code for. */
-export function codeFromPhrase(phrase: string): string {
+/**
+ * The error code of a 4xx status the registry has no code for: its reason phrase in
+ * UPPER_SNAKE_CASE, `CLIENT_ERROR` for an unassigned status.
+ */
+export function codeOfStatus(status: number): string {
+  const phrase = phrases[status];
+  return phrase === undefined ? 'CLIENT_ERROR' : codeFromPhrase(phrase);
+}
+
+function codeFromPhrase(phrase: string): string {
   return phrase
     .replace(/'/g, '')
     .replace(/[^A-Za-z0-9]+/g, '_')

@@ -32,6 +32,21 @@ export function isTraceApi(value: unknown): value is TraceApi {
   );
 }
 
+/**
+ * Every copy of `@opentelemetry/api` 1.x keeps what an SDK registers (tracer provider, context
+ * manager, propagator) on the global object under this key, which is how copies share them.
+ */
+const openTelemetryGlobal = Symbol.for('opentelemetry.js.api.1');
+
+/**
+ * Whether an OpenTelemetry SDK has registered itself. Until one has, no span can be active, so
+ * `@opentelemetry/api` (about 12 ms to load) is not loaded at all: installed but unused, it costs
+ * an application's start-up nothing.
+ */
+export function openTelemetryRegistered(): boolean {
+  return (globalThis as Record<symbol, unknown>)[openTelemetryGlobal] !== undefined;
+}
+
 /** The `openTelemetry` option: `false` leaves spans alone. */
 export type OpenTelemetryOption = boolean | { readonly recordException?: boolean };
 
@@ -47,14 +62,14 @@ export interface AnnotatedAnswer {
 
 /**
  * Checks the `openTelemetry` option and resolves it once: the function that marks the active
- * span with an answer, or `undefined` when the option is off or `@opentelemetry/api` is absent.
- * The span gets `error.type` (the `error_code`, else the status); a 5xx sets its status to ERROR
+ * span with an answer (a no-op while no SDK is registered or `@opentelemetry/api` is absent),
+ * or `undefined` when the option is off. The span gets `error.type` (the `error_code`, else the status); a 5xx sets its status to ERROR
  * (a 4xx leaves it unset, as the HTTP semantic conventions say) and, with `recordException`,
  * records the error as an exception event.
  */
 export function resolveSpanAnnotation(
   option: unknown,
-  loadTraceApi: () => TraceApi | undefined,
+  traceApi: () => TraceApi | undefined,
   where: string,
 ): ((answer: AnnotatedAnswer) => void) | undefined {
   let recordException = false;
@@ -78,11 +93,9 @@ export function resolveSpanAnnotation(
     );
   }
   if (option === false) return undefined;
-  const trace = loadTraceApi();
-  if (trace === undefined) return undefined;
   return function annotateSpan({ error, status, code }) {
     try {
-      const span = trace.getActiveSpan();
+      const span = traceApi()?.getActiveSpan();
       if (span === undefined) return;
       span.setAttribute('error.type', code ?? String(status));
       if (status < 500) return;

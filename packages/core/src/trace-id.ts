@@ -65,8 +65,8 @@ function randomTraceId(crypto: WebCrypto): string {
 export interface TraceSources<Context> {
   /** The request's `traceparent` header. */
   readonly traceparent: (context: Context) => string | undefined;
-  /** `@opentelemetry/api`'s `trace`, when the application has it. */
-  readonly trace: TraceApi | undefined;
+  /** `@opentelemetry/api`'s `trace`, once an SDK is registered and the application has it. */
+  readonly trace: () => TraceApi | undefined;
 }
 
 /** The resolved option: the member's name, and how the id of a request is found. */
@@ -83,7 +83,7 @@ export interface TraceIds<Context> {
  */
 export function resolveTraceIds<Context>(
   option: unknown,
-  sources: () => TraceSources<Context>,
+  sources: TraceSources<Context>,
   where: string,
 ): TraceIds<Context> | undefined {
   if (option === undefined || option === false) return undefined;
@@ -113,12 +113,12 @@ export function resolveTraceIds<Context>(
       `${where}: option traceId needs Web Crypto (globalThis.crypto.getRandomValues), which this runtime lacks; run Node 19 or later`,
     );
   }
-  const { traceparent, trace } = sources();
+  const { traceparent, trace } = sources;
 
   function idOf(context: Context | undefined): string {
     if (context !== undefined) {
       try {
-        const spanId = trace?.getActiveSpan()?.spanContext().traceId;
+        const spanId = trace()?.getActiveSpan()?.spanContext().traceId;
         if (isTraceId(spanId)) return spanId;
         const fromHeader = traceIdFromTraceparent(traceparent(context));
         if (fromHeader !== undefined) return fromHeader;

@@ -1,5 +1,9 @@
 import { ProblemError } from '@faultline/core';
 import { createProblemFlow, type TelemetrySpan, type TraceApi } from '@faultline/core/adapter';
+import {
+  asIfOpenTelemetryRegistered,
+  setOpenTelemetryRegistered,
+} from './fixtures/opentelemetry-global';
 
 /** A span that records what is done to it, or throws from every method. */
 function recordingSpan(throwing = false) {
@@ -34,6 +38,8 @@ function flowWith(options: Record<string, unknown>, trace: TraceApi | undefined)
 }
 
 describe('the openTelemetry option', () => {
+  asIfOpenTelemetryRegistered();
+
   it('marks the active span: error.type on every problem, ERROR status on a 5xx only', () => {
     const { span, calls } = recordingSpan();
     const { flow } = flowWith({}, { getActiveSpan: () => span });
@@ -78,11 +84,35 @@ describe('the openTelemetry option', () => {
     expect(body).toMatchObject({ status: 500, trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
-  it('loads @opentelemetry/api once, and not at all when turned off or when nothing needs it', () => {
-    expect(flowWith({}, undefined).loads()).toBe(1);
-    expect(flowWith({ traceId: true }, undefined).loads()).toBe(1);
-    expect(flowWith({ openTelemetry: false }, undefined).loads()).toBe(0);
-    expect(flowWith({ openTelemetry: false, traceId: true }, undefined).loads()).toBe(1);
+  it('loads @opentelemetry/api once, at the first problem, and not when nothing needs it', () => {
+    const loadsAfterTwoProblems = (options: Record<string, unknown>) => {
+      const { flow, loads } = flowWith(options, undefined);
+      const atStartUp = loads();
+      flow.answer(new ProblemError('ACCESS_DENIED'), 'req');
+      flow.answer(new Error('x'), 'req');
+      return [atStartUp, loads()];
+    };
+    expect(loadsAfterTwoProblems({})).toEqual([0, 1]);
+    expect(loadsAfterTwoProblems({ traceId: true })).toEqual([0, 1]);
+    expect(loadsAfterTwoProblems({ openTelemetry: false })).toEqual([0, 0]);
+    expect(loadsAfterTwoProblems({ openTelemetry: false, traceId: true })).toEqual([0, 1]);
+  });
+
+  it('never loads @opentelemetry/api before an SDK registered itself, then marks spans', () => {
+    setOpenTelemetryRegistered(false);
+    const { span, calls } = recordingSpan();
+    const { flow, loads } = flowWith({ traceId: true }, { getActiveSpan: () => span });
+    const before = JSON.parse(flow.answer(new ProblemError('ACCESS_DENIED'), 'req').answer.payload);
+    expect(loads()).toBe(0);
+    expect(calls).toEqual([]);
+    expect(before.trace_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(before.trace_id).not.toBe('0af7651916cd43dd8448eb211c80319c');
+
+    setOpenTelemetryRegistered(true);
+    const after = JSON.parse(flow.answer(new ProblemError('ACCESS_DENIED'), 'req').answer.payload);
+    expect(loads()).toBe(1);
+    expect(calls).toEqual([['setAttribute', 'error.type', 'ACCESS_DENIED']]);
+    expect(after.trace_id).toBe('0af7651916cd43dd8448eb211c80319c');
   });
 
   it.each([

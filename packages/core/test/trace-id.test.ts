@@ -2,6 +2,7 @@ import { ProblemError } from '@faultline/core';
 import { createProblemFlow } from '@faultline/core/adapter';
 import type { TraceApi } from '../src/telemetry';
 import { traceIdFromTraceparent } from '../src/trace-id';
+import { asIfOpenTelemetryRegistered } from './fixtures/opentelemetry-global';
 
 interface FakeRequest {
   readonly url: string;
@@ -61,6 +62,8 @@ describe('traceparent (W3C Trace Context, version 00)', () => {
 });
 
 describe('the traceId option', () => {
+  asIfOpenTelemetryRegistered();
+
   it('puts the trace id of a valid traceparent in the body and in the log record', () => {
     const flow = flowWith({ traceId: true });
     const { answer, logs } = flow.answer(
