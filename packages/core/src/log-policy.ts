@@ -41,10 +41,13 @@ export interface LogEntry {
   readonly message: string;
 }
 
-/** Any pino-compatible logger, or an object with some of its level methods. */
+/**
+ * Any pino-compatible logger, or an object with some of its level methods. A logger that has
+ * pino's `isLevelEnabled` is asked first, so a record it would drop is never built.
+ */
 export type LoggerLike = Partial<
   Record<Exclude<LogLevel, 'silent'>, (record: ProblemLogRecord, message: string) => void>
->;
+> & { readonly isLevelEnabled?: (level: string) => boolean };
 
 /**
  * Makes one log call. A level the logger lacks is skipped; a logger that throws is ignored: a
@@ -54,7 +57,9 @@ export function writeLog(logger: LoggerLike | undefined, entry: LogEntry | undef
   if (logger === undefined || entry === undefined) return;
   try {
     const method = logger[entry.level];
-    if (typeof method === 'function') method.call(logger, entry.record, entry.message);
+    if (typeof method !== 'function') return;
+    if (typeof logger.isLevelEnabled === 'function' && !logger.isLevelEnabled(entry.level)) return;
+    method.call(logger, entry.record, entry.message);
   } catch {
     // Nothing to do: the answer stands.
   }

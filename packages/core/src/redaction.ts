@@ -1,5 +1,5 @@
 import { showValue } from './adapter-options.js';
-import type { LogEntry } from './log-policy.js';
+import type { LogEntry, ProblemLogRecord } from './log-policy.js';
 import type { ProblemDocument } from './problem-document.js';
 
 /*
@@ -231,10 +231,23 @@ export function redactedBody(body: ProblemDocument, redactor: Redactor): Problem
   return redacted as ProblemDocument;
 }
 
-/** The log calls with their errors redacted. */
+/**
+ * The log calls with their errors redacted. Each record is redacted when first read: a call
+ * the logger's level drops (a 4xx at `info` under `warn`, say) never walks the error.
+ */
 export function redactedLogs(calls: readonly LogEntry[], redactor: Redactor): LogEntry[] {
-  return calls.map((entry) => {
-    const err = redactor.error(entry.record.err);
-    return err === entry.record.err ? entry : { ...entry, record: { ...entry.record, err } };
+  return calls.map(({ level, message, record: given }) => {
+    let record: ProblemLogRecord | undefined;
+    return {
+      level,
+      message,
+      get record() {
+        if (record === undefined) {
+          const err = redactor.error(given.err);
+          record = err === given.err ? given : { ...given, err };
+        }
+        return record;
+      },
+    };
   });
 }

@@ -1,5 +1,5 @@
 import { defaultSensitiveFields, ProblemError, pinoRedactPaths, REDACTED } from '@faultline/core';
-import { createProblemFlow } from '@faultline/core/adapter';
+import { createProblemFlow, writeLog } from '@faultline/core/adapter';
 
 interface FakeRequest {
   readonly body?: unknown;
@@ -53,6 +53,29 @@ describe('redaction of sensitive request fields', () => {
     expect((logged.cause as Error).message).toBe(`upstream said ${REDACTED}`);
     // The error as thrown is left as it was.
     expect(error.message).toBe('login failed for hunter22');
+  });
+
+  it('redacts a logged error only when a logger writes it, never for a level it drops', () => {
+    let walked = 0;
+    const error = new Error('login failed for hunter22');
+    Object.defineProperty(error, 'body', {
+      enumerable: true,
+      get: () => {
+        walked += 1;
+        return '{"password":"hunter22"}';
+      },
+    });
+    const { logs } = flowWith(true).answer(error, { body: { password: 'hunter22' } });
+    const written: unknown[] = [];
+    const record = (entry: unknown) => written.push(entry);
+    writeLog({ error: record, isLevelEnabled: () => false }, logs[0]);
+    expect(walked).toBe(0);
+    expect(written).toEqual([]);
+    writeLog({ error: record, isLevelEnabled: (level) => level === 'error' }, logs[0]);
+    expect(walked).toBe(1);
+    expect((written[0] as { err: { message: string } }).err.message).toBe(
+      `login failed for ${REDACTED}`,
+    );
   });
 
   it('logs the thrown value itself when it holds nothing secret', () => {

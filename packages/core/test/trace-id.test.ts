@@ -93,6 +93,36 @@ describe('the traceId option', () => {
     expect(JSON.stringify(first)).not.toContain(TRACE.toUpperCase());
   });
 
+  it('draws fresh ids from Web Crypto a pool at a time: distinct and valid across refills', () => {
+    const getRandomValues = jest.spyOn(globalThis.crypto, 'getRandomValues');
+    try {
+      const flow = flowWith({ traceId: true });
+      const ids = Array.from(
+        { length: 600 },
+        () => body(flow.answer('x', request()).answer.payload).trace_id,
+      );
+      expect(new Set(ids).size).toBe(600);
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+      // 16 bytes an id, 4096 bytes a draw: 600 ids take three draws, not 600.
+      expect(getRandomValues).toHaveBeenCalledTimes(3);
+    } finally {
+      getRandomValues.mockRestore();
+    }
+  });
+
+  it('never gives the invalid all-zero id, even from a generator that returns zeros', () => {
+    const getRandomValues = jest
+      .spyOn(globalThis.crypto, 'getRandomValues')
+      .mockImplementation((array) => array);
+    try {
+      const flow = flowWith({ traceId: true });
+      const id = body(flow.answer('x', request()).answer.payload).trace_id;
+      expect(id).toBe(`${'0'.repeat(31)}1`);
+    } finally {
+      getRandomValues.mockRestore();
+    }
+  });
+
   it('names the member as asked; the unmatched and parser answers carry it too', () => {
     const flow = flowWith({ traceId: { member: 'traceId' } });
     const notFound = flow.unmatched(request({ traceparent: VALID }), [], false);
