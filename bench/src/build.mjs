@@ -30,16 +30,25 @@ export function staleBuild(repoRoot) {
 }
 
 /**
+ * The command that runs pnpm with `args`: the pnpm that runs this script when there is one, else
+ * pnpm 10 through npx.
+ *
+ * @example const [command, args] = pnpmCommand(['build']);
+ */
+export function pnpmCommand(args) {
+  const execPath = process.env.npm_execpath;
+  return execPath !== undefined && /pnpm/.test(execPath)
+    ? [process.execPath, [execPath, ...args]]
+    : ['npx', ['-y', 'pnpm@10', ...args]];
+}
+
+/**
  * Runs the workspace's `pnpm build`, with the pnpm that runs this script when there is one.
  *
  * @example buildPackages('/path/to/repo');
  */
 export function buildPackages(repoRoot) {
-  const execPath = process.env.npm_execpath;
-  const [command, args] =
-    execPath !== undefined && /pnpm/.test(execPath)
-      ? [process.execPath, [execPath, 'build']]
-      : ['npx', ['-y', 'pnpm@10', 'build']];
+  const [command, args] = pnpmCommand(['build']);
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`bench: pnpm build failed (exit ${result.status})`);
 }

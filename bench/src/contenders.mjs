@@ -1,3 +1,5 @@
+import { PACKAGES_ENV } from './apps/faultline-packages.mjs';
+
 const errorPaths = [
   'thrown-404',
   'unmatched-path',
@@ -17,10 +19,12 @@ const everything = [
  * Every server measured, in the order each round runs them (rotated by one each round). The
  * pairs the targets compare sit side by side (hand-written, faultline, default, faultline with
  * stacks, the A/A twin), so each pair is measured seconds apart, except in the one round whose
- * rotation splits it across the ends. `role` decides the ratios: each framework's `default` is the
+ * rotation splits it across the ends; each faultline app with its production options on follows
+ * the default, two places from the same app with them off. `role` decides the ratios: each framework's `default` is the
  * denominator of "× default", the `ceiling` of "× ceiling"; a `control` is an identical second
  * copy of a default server, whose ratio to the first shows how far noise alone moves a ratio. `requires` names a workspace package
- * whose build must exist for the contender to run; `quick` marks the `--quick` subset.
+ * whose build must exist for the contender to run; `quick` marks the `--quick` subset; `env` (only
+ * on `withBaseline()`'s contenders) is added to the server's environment.
  */
 export const contenders = [
   {
@@ -61,6 +65,15 @@ export const contenders = [
     label: 'Fastify default handlers',
     framework: 'fastify',
     role: 'default',
+    scenarios: everything,
+    quick: true,
+  },
+  {
+    id: 'fastify-faultline-options',
+    label: '@faultline/fastify, production options on (no @opentelemetry/api installed)',
+    framework: 'fastify',
+    role: 'options',
+    requires: '@faultline/fastify',
     scenarios: everything,
     quick: true,
   },
@@ -115,6 +128,15 @@ export const contenders = [
     quick: true,
   },
   {
+    id: 'express-faultline-options',
+    label: '@faultline/express, production options on (no @opentelemetry/api installed)',
+    framework: 'express',
+    role: 'options',
+    requires: '@faultline/express',
+    scenarios: everything,
+    quick: true,
+  },
+  {
     id: 'express-default-twin',
     label: 'Express finalhandler again (A/A control)',
     framework: 'express',
@@ -139,3 +161,34 @@ export const contenders = [
     quick: false,
   },
 ];
+
+/** The faultline contenders that `--baseline` measures again, built from the earlier revision. */
+const baselined = ['fastify-faultline', 'express-faultline'];
+
+/**
+ * The contenders with `--baseline`: right before each framework's hand-written contender (two
+ * places from its faultline contender, which stays between hand-written and default), the same app as
+ * `<id>-baseline`, its server given `env` so that it imports `@faultline/core`, `/express` and
+ * `/fastify` from the baseline checkout's build (`baseline.dir`). Without a baseline, `list` as it is.
+ *
+ * @example const all = withBaseline(contenders, { dir, short: '5900ee9' });
+ */
+export function withBaseline(list, baseline) {
+  if (baseline === undefined) return list;
+  return list.flatMap((contender) => {
+    if (contender.role !== 'hand') return [contender];
+    const original = list.find(
+      (other) => baselined.includes(other.id) && other.framework === contender.framework,
+    );
+    if (original === undefined) return [contender];
+    const twin = {
+      ...original,
+      id: `${original.id}-baseline`,
+      label: `${original.label} as built at ${baseline.short}`,
+      role: 'baseline',
+      requires: undefined,
+      env: { [PACKAGES_ENV]: baseline.dir },
+    };
+    return [twin, contender];
+  });
+}

@@ -24,12 +24,13 @@ function statusText(statuses) {
  * for per-response work. The count does not depend on how busy the machine is; `spread` (the
  * largest window over the smallest) shows how steady the windows were.
  */
-async function countInstructions(id, scenarios, settings, log) {
+async function countInstructions({ id, env }, scenarios, settings, log) {
   const dir = mkdtempSync(join(tmpdir(), `faultline-callgrind-${id}-`));
   const outFile = join(dir, 'callgrind.out');
   const server = await startServer(id, {
     verbose: settings.verbose,
     logLevel: settings.logLevel,
+    env,
     wrapper: callgrindWrapper(outFile),
     nodeArgs: ['--single-threaded'],
     startTimeoutMs: CALLGRIND_START_MS,
@@ -66,9 +67,13 @@ async function countInstructions(id, scenarios, settings, log) {
  * One contender without callgrind, for each scenario: `warmup` requests, then `strace -c -f`
  * attached over `requests` requests, and the bytes written from `/proc/<pid>/io`.
  */
-async function countSyscalls(id, scenarios, settings, log) {
+async function countSyscalls({ id, env }, scenarios, settings, log) {
   const dir = mkdtempSync(join(tmpdir(), `faultline-strace-${id}-`));
-  const server = await startServer(id, { verbose: settings.verbose, logLevel: settings.logLevel });
+  const server = await startServer(id, {
+    verbose: settings.verbose,
+    logLevel: settings.logLevel,
+    env,
+  });
   const counts = new Map();
   try {
     for (const scenario of scenarios) {
@@ -127,6 +132,7 @@ export async function measureInstructions(contenders, scenarios, settings, log, 
   const plan = contenders
     .map((contender) => ({
       id: contender.id,
+      env: contender.env,
       scenarios: scenarios.filter((scenario) => contender.scenarios.includes(scenario.id)),
     }))
     .filter((entry) => entry.scenarios.length > 0);
@@ -140,9 +146,9 @@ export async function measureInstructions(contenders, scenarios, settings, log, 
   log(
     `Instructions under callgrind (${settings.instrWarmup} warm-up, then ${settings.instrWindows} windows of ${settings.instrRequests} sequential requests per scenario, ${settings.instrJobs} servers at a time)…`,
   );
-  await inParallel(plan, settings.instrJobs, async ({ id, scenarios: own }) => {
+  await inParallel(plan, settings.instrJobs, async ({ id, env, scenarios: own }) => {
     try {
-      record(id, await countInstructions(id, own, settings, log));
+      record(id, await countInstructions({ id, env }, own, settings, log));
     } catch (error) {
       skipped.push({ id, reason: `callgrind run failed: ${error.message.split('\n')[0]}` });
       log(`! ${id} under callgrind: ${error.message}`);
@@ -150,9 +156,9 @@ export async function measureInstructions(contenders, scenarios, settings, log, 
   });
   if (settings.strace) {
     log('System calls and bytes written under strace…');
-    for (const { id, scenarios: own } of plan) {
+    for (const { id, env, scenarios: own } of plan) {
       try {
-        record(id, await countSyscalls(id, own, settings, log));
+        record(id, await countSyscalls({ id, env }, own, settings, log));
       } catch (error) {
         skipped.push({ id, reason: `strace run failed: ${error.message.split('\n')[0]}` });
         log(`! ${id} under strace: ${error.message}`);

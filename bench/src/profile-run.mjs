@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contenders } from './contenders.mjs';
 import { startLoad } from './load-process.mjs';
 import { describeAnswer, probe } from './probe.mjs';
 import { formatProfile, summariseProfiles } from './profile.mjs';
@@ -11,11 +10,12 @@ import { startServer } from './server-process.mjs';
 /**
  * `--profile ID:SCENARIO`: runs one contender under `node --cpu-prof`, loads it with one
  * scenario, and prints where its CPU time went during the load (per package and per function,
- * per response). `unavailable(contender)` says why a contender cannot run, if it cannot.
+ * per response). `contenders` are those the run knows (the baseline's with `--baseline`);
+ * `unavailable(contender)` says why a contender cannot run, if it cannot.
  *
- * @example await profileOne(settings, { jobFor, log, unavailable });
+ * @example await profileOne(settings, { contenders, jobFor, log, unavailable });
  */
-export async function profileOne(settings, { jobFor, log, unavailable }) {
+export async function profileOne(settings, { contenders, jobFor, log, unavailable }) {
   const [id, scenarioId] = settings.profile.split(':');
   const contender = contenders.find((entry) => entry.id === id);
   const scenario = scenarios.find((entry) => entry.id === scenarioId);
@@ -28,6 +28,7 @@ export async function profileOne(settings, { jobFor, log, unavailable }) {
   const server = await startServer(id, {
     verbose: settings.verbose,
     logLevel: settings.logLevel,
+    env: contender.env,
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
   });
   const load = startLoad();

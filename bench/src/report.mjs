@@ -133,6 +133,65 @@ function instructionsSection(instructions, scenarios, byId, settings) {
   return out;
 }
 
+const targetHead = [
+  'Target',
+  'req/s ratio (paired rounds)',
+  'CPU-cost ratio',
+  'Instructions-cost ratio',
+  'Threshold',
+  'Result',
+];
+
+function targetCells(entry) {
+  return [
+    entry.target,
+    entry.measured,
+    entry.cpu,
+    entry.instr ?? '—',
+    entry.threshold,
+    statusMark(entry.status, entry.cpuStatus, entry.noisy === true, entry.instrStatus),
+  ];
+}
+
+/**
+ * A group of target rows under its own heading, with an "Answers" column (whether both sides
+ * answered alike); rows of scenarios this run did not measure are left out.
+ */
+function targetGroup(heading, intro, rows) {
+  const out = [`### ${heading}`, '', intro, ''];
+  const measured = rows.filter((entry) => entry.measured !== '—' || entry.instr !== '—');
+  if (measured.length === 0) {
+    out.push('Not measured in this run.', '');
+    return out;
+  }
+  out.push(
+    table(
+      [...targetHead, 'Answers'],
+      measured.map((entry) => [...targetCells(entry), entry.answers ?? '—']),
+    ),
+  );
+  out.push('');
+  return out;
+}
+
+/** The production options' cost: each adapter with every option on against the same app with them off. */
+function optionsGroup(rows) {
+  return targetGroup(
+    "The production options' cost: on vs off",
+    "`fastify-faultline-options` and `express-faultline-options` are the faultline apps with `traceId: true`, `xml: true`, `redact: true`, `scope` listing every path prefix the scenarios use (so every request stays in scope), and `locales: ['en', 'de']` with a `localize` holding a small German catalogue (`bench/src/apps/production-options.mjs`); the Express app gives them to `problemHandlers()`. `openTelemetry` (on by default) is idle: the bench does not install `@opentelemetry/api`, so no span is read or written. The requests are the scenarios' own, the same bytes for every contender (no `Accept-Language`, no `Accept`, no `traceparent`): what the options cost on every response when the caller asks for none of them (English JSON, a fresh trace id each time). Every ratio is options on against off, paired like the targets: req/s on over off, CPU and instructions off over on, so below 1.00× is what the options cost. Reported, no threshold. \"Answers\": whether both apps answered alike (status, media type, `Allow`).",
+    rows,
+  );
+}
+
+/** Now against the baseline revision's build, options off: the "no worse" check of `--baseline`. */
+function baselineGroup(rows, baseline) {
+  return targetGroup(
+    `Now vs \`${baseline.short}\`, options off`,
+    `\`fastify-faultline-baseline\` and \`express-faultline-baseline\` are the same apps as \`fastify-faultline\` and \`express-faultline\`, their \`@faultline/core\`, \`/express\` and \`/fastify\` built from \`${baseline.short}\` (${baseline.subject}). "No worse": now's req/s at least 0.98× the baseline's, paired by round, and (with \`--instructions\`) the baseline's instructions per response over now's at least 0.98, i.e. at most about 1.02× as many; a verdict nearer 0.98× than the A/A controls landed from 1.00× is within noise. "Answers": whether both builds answered alike (status, media type, \`Allow\`).`,
+    rows,
+  );
+}
+
 /** Problems a run saw that make a figure suspect: errors, time-outs, statuses that changed. */
 function anomalies(measurement) {
   const notes = [];
@@ -172,6 +231,7 @@ export function renderReport({
   command,
   settings,
   machine,
+  baseline,
   scenarios,
   contenders,
   http,
@@ -208,6 +268,12 @@ export function renderReport({
       '- Two A/A controls, a second identical Fastify default and Express default server, run in the success scenario: their ratio to the first copy is what noise alone does to a ratio in this run. Targets whose margin is smaller than that noise are not settled by this run either way.',
       '- "× ceiling" compares with the `node:http` server writing a precomputed buffer, "× default" with the same framework\'s default handlers on the same request; both are paired ratios (median over rounds of the same round\'s two req/s), so they are not the quotient of the "Median req/s" column. In the targets, the figures in brackets are the two medians, for context.',
       '- "Answer" is what the contender sent to a single probe of the scenario\'s request before the measurement (status, media type, `Allow`, and whether it closed the connection: a contender that closes it makes autocannon open a new TCP connection for every request, which then dominates its figures).',
+      '- Production options: `fastify-faultline-options` and `express-faultline-options` are the faultline apps with `traceId`, `xml`, `redact`, `scope`, `locales` and `localize` on (OpenTelemetry idle: `@opentelemetry/api` is not installed in the bench), each measured right after the same app with them off, on the same requests.',
+      ...(baseline === undefined
+        ? []
+        : [
+            `- Baseline (\`--baseline ${baseline.rev}\`): \`${baseline.short}\`, "${baseline.subject}". \`fastify-faultline-baseline\` and \`express-faultline-baseline\` run the same app code with \`@faultline/core\`, \`/express\` and \`/fastify\` built from that revision (a git worktree under \`node_modules/.cache/faultline-bench/baseline/\`), each measured right before the same app built now.`,
+          ]),
     ].join('\n'),
   );
   out.push('');
@@ -261,30 +327,22 @@ export function renderReport({
   out.push('## Targets');
   out.push('');
   out.push(
-    table(
-      [
-        'Target',
-        'req/s ratio (paired rounds)',
-        'CPU-cost ratio',
-        'Instructions-cost ratio',
-        'Threshold',
-        'Result',
-      ],
-      targets.map((entry) => [
-        entry.target,
-        entry.measured,
-        entry.cpu,
-        entry.instr ?? '—',
-        entry.threshold,
-        statusMark(entry.status, entry.cpuStatus, entry.noisy === true, entry.instrStatus),
-      ]),
-    ),
+    table(targetHead, targets.filter((entry) => entry.group === undefined).map(targetCells)),
   );
   out.push('');
   out.push(
     '"Within noise": the ratio is nearer its threshold than the farther A/A control landed from 1.00× in this run, so the run does not settle that target either way. "Instructions-cost ratio" (with `--instructions`): the reference\'s user-space instructions per response over faultline\'s, both counted under callgrind with the same requests (above 1: faultline does less work), then the two counts; it does not move with the machine\'s load, and where a target states an instruction threshold it has its own verdict. Cold-start rows: the median of the paired differences, and in the instructions column the instructions added to the first answer.',
   );
   out.push('');
+  out.push(...optionsGroup(targets.filter((entry) => entry.group === 'options')));
+  if (baseline !== undefined) {
+    out.push(
+      ...baselineGroup(
+        targets.filter((entry) => entry.group === 'baseline'),
+        baseline,
+      ),
+    );
+  }
   if (coldStart !== undefined && coldStart.length > 0)
     out.push(...coldStartSection(coldStart, settings));
   out.push('## Scenarios');

@@ -3,10 +3,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { prepareBaseline } from './baseline.mjs';
 import { buildPackages, staleBuild } from './build.mjs';
 import { valgrindAvailable } from './callgrind.mjs';
 import { measureColdStart } from './cold-start.mjs';
-import { contenders } from './contenders.mjs';
+import { contenders as ownContenders, withBaseline } from './contenders.mjs';
 import { cpuMillis } from './cpu.mjs';
 import { measureInstructions } from './instructions.mjs';
 import { startLoad } from './load-process.mjs';
@@ -55,7 +56,11 @@ async function startServers(selected, settings, skipped) {
   await Promise.all(
     selected.map(async (contender) => {
       try {
-        const options = { verbose: settings.verbose, logLevel: settings.logLevel };
+        const options = {
+          verbose: settings.verbose,
+          logLevel: settings.logLevel,
+          env: contender.env,
+        };
         servers.set(contender.id, await startServer(contender.id, options));
       } catch (error) {
         skipped.push({
@@ -156,8 +161,11 @@ async function main() {
     log(`Building the workspace packages (${stale})…`);
     buildPackages(repoRoot);
   }
+  const baseline =
+    settings.baseline === undefined ? undefined : prepareBaseline(repoRoot, settings.baseline, log);
+  const contenders = withBaseline(ownContenders, baseline);
   if (settings.profile !== undefined) {
-    await profileOne(settings, { jobFor, log, unavailable: unavailableReason });
+    await profileOne(settings, { contenders, jobFor, log, unavailable: unavailableReason });
     return;
   }
   const started = Date.now();
@@ -171,6 +179,12 @@ async function main() {
       ? !settings.quick || contender.quick
       : settings.only.includes(contender.id),
   );
+  const unknown = (settings.only ?? []).filter((id) => !contenders.some((c) => c.id === id));
+  if (unknown.length > 0) {
+    log(
+      `! --only names no contender ${unknown.join(', ')} (ids in bench/src/contenders.mjs; the -baseline ones need --baseline REV)`,
+    );
+  }
   const runnable = wanted.filter((contender) => {
     const reason = unavailableReason(contender);
     if (reason !== undefined) skipped.push({ id: contender.id, reason });
@@ -221,12 +235,13 @@ async function main() {
     command,
     settings,
     machine,
+    baseline,
     scenarios: chosenScenarios,
     contenders,
     http,
     instructions,
     coldStart,
-    targets: evaluateTargets(http, micro, { instructions, coldStart }),
+    targets: evaluateTargets(http, micro, { instructions, coldStart, baseline }),
     micro,
     skipped,
   });
@@ -249,6 +264,7 @@ async function main() {
           command,
           settings,
           machine,
+          baseline,
           http: plain(http),
           instructions: plain(instructions),
           coldStart,

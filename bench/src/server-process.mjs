@@ -8,19 +8,27 @@ const serverMain = fileURLToPath(new URL('./server-main.mjs', import.meta.url));
 /**
  * Starts a contender's server in a child process (`NODE_ENV=production`) and waits for the port
  * it prints. Its stderr is discarded unless `verbose`: finalhandler writes every error's stack
- * there, and a pipe would make the parent pay for reading it.
+ * there, and a pipe would make the parent pay for reading it. `env` is added to the environment
+ * (a contender's own, such as a baseline's checkout).
  *
  * @example const server = await startServer('fastify-default'); await server.stop();
  */
 export async function startServer(
   id,
-  { verbose = false, nodeArgs = [], logLevel = 'warn', wrapper = [], startTimeoutMs = 30_000 } = {},
+  {
+    verbose = false,
+    nodeArgs = [],
+    logLevel = 'warn',
+    wrapper = [],
+    startTimeoutMs = 30_000,
+    env = {},
+  } = {},
 ) {
   const [command, ...commandArgs] = [...wrapper, process.execPath];
   const child = spawn(command, [...commandArgs, ...nodeArgs, serverMain, id], {
     // The IPC channel is only there so the server notices when this process goes away.
     stdio: ['ignore', 'pipe', verbose ? 'inherit' : 'ignore', 'ipc'],
-    env: { ...process.env, NODE_ENV: 'production', BENCH_LOG_LEVEL: logLevel },
+    env: { ...process.env, ...env, NODE_ENV: 'production', BENCH_LOG_LEVEL: logLevel },
   });
   const lines = createInterface({ input: child.stdout });
   const first = await Promise.race([

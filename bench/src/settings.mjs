@@ -22,6 +22,10 @@ export const usage = `Usage: pnpm bench [options]
   --verbose               show the servers' stderr
   --profile ID:SCENARIO   profile one contender on one scenario with --cpu-prof and rank where time goes
   --profile-seconds S     load applied while profiling (default 10)
+  --baseline REV          also measure fastify-faultline-baseline and express-faultline-baseline: the
+                          same apps with @faultline/core, /express and /fastify built from git
+                          revision REV (a worktree under node_modules/.cache/faultline-bench/baseline/,
+                          installed and built once, then reused), and check "now vs REV" per scenario
 
   --instructions          also count, per response, user-space instructions under valgrind's callgrind
                           and system calls and bytes written under strace, for every contender and
@@ -64,6 +68,7 @@ export function parseSettings(argv, repoRoot) {
       'log-level': { type: 'string', default: 'warn' },
       profile: { type: 'string' },
       'profile-seconds': { type: 'string' },
+      baseline: { type: 'string' },
       instructions: { type: 'boolean', default: false },
       'instructions-only': { type: 'boolean', default: false },
       'instr-requests': { type: 'string' },
@@ -121,6 +126,7 @@ export function parseSettings(argv, repoRoot) {
     logLevel: values['log-level'],
     profile: values.profile,
     profileSeconds: integer('profile-seconds', 10, 1),
+    baseline: values.baseline,
     instructions: values.instructions || values['instructions-only'],
     instructionsOnly: values['instructions-only'],
     instrRequests: integer('instr-requests', quick ? 200 : 1000, 1),

@@ -1,3 +1,4 @@
+import { contenders } from './contenders.mjs';
 import { pairedRatio } from './stats.mjs';
 
 /** Nanoseconds as `850 ns` or `1.42 µs`. */
@@ -150,6 +151,67 @@ const httpTargets = [
     },
   ]),
 ];
+
+const adapters = [
+  { name: 'Fastify', faultline: 'fastify-faultline' },
+  { name: 'Express', faultline: 'express-faultline' },
+];
+
+/** The scenarios a contender runs. */
+function scenariosOf(id) {
+  return contenders.find((contender) => contender.id === id)?.scenarios ?? [];
+}
+
+/**
+ * The production options' cost, reported without a threshold: for every scenario, the faultline
+ * app with every production option on (`<adapter>-faultline-options`) against the same app with
+ * them off. `group` puts these rows under their own heading, with whether both sides answered
+ * alike.
+ */
+const optionsTargets = adapters.flatMap(({ name, faultline }) =>
+  scenariosOf(`${faultline}-options`).map((scenario) => ({
+    target: `${name} ${scenario}: production options on vs off`,
+    scenario,
+    contender: `${faultline}-options`,
+    reference: faultline,
+    group: 'options',
+  })),
+);
+
+/**
+ * `--baseline`: for every scenario both run, the faultline app now against the same app built
+ * from the baseline revision, options off: no worse, at least 0.98× its req/s and at most about
+ * 1.02× its instructions (the baseline's over now's at least 0.98).
+ */
+function baselineTargets(baseline) {
+  if (baseline === undefined) return [];
+  return adapters.flatMap(({ name, faultline }) =>
+    scenariosOf(faultline).map((scenario) => ({
+      target: `${name} ${scenario}: now vs ${baseline.short}, options off`,
+      scenario,
+      contender: faultline,
+      reference: `${faultline}-baseline`,
+      min: 0.98,
+      instrMin: 0.98,
+      instrText: `no worse: at most ~1.02× ${baseline.short}'s instructions`,
+      group: 'baseline',
+    })),
+  );
+}
+
+/**
+ * Whether the two sides of a row answered the scenario alike: `same` or `differ`, and what each
+ * answered (the probe's status, media type and `Allow`, or with `--instructions-only` the
+ * statuses of the counted requests). `undefined` when either side has no record.
+ */
+function compareAnswers(spec, get, instructions) {
+  const answerOf = (id) =>
+    get(spec.scenario, id)?.answerText ?? instructions?.get(spec.scenario)?.get(id)?.statuses;
+  const a = answerOf(spec.contender);
+  const b = answerOf(spec.reference);
+  if (a === undefined || b === undefined) return undefined;
+  return a === b ? `same: ${a}` : `**differ**: ${a} vs ${b}`;
+}
 
 /** Instructions as `652 k` or `1.42 M`. */
 export function fmtInstructions(count) {
@@ -361,18 +423,24 @@ function evaluateColdStart(entry) {
  * Checks the targets against one run's paired ratios. Each row is `{ target, measured, cpu,
  * instr, threshold, status, instrStatus? }`, status being `met`, `missed`, `control`,
  * `reported` or `not measured`; a verdict nearer its threshold than the run's noise also has
- * `noisy: true`. `instructions` (scenario → contender → counts) and `coldStart` are optional.
+ * `noisy: true`. The rows of the production options' cost have `group: 'options'`, and with a
+ * `baseline` (`{ short }` from `prepareBaseline()`) those of now vs the baseline `group:
+ * 'baseline'`; both also say in `answers` whether their two sides answered alike.
+ * `instructions` (scenario → contender → counts), `coldStart` and `baseline` are optional.
  *
- * @example const rows = evaluateTargets(http, micro, { instructions, coldStart });
+ * @example const rows = evaluateTargets(http, micro, { instructions, coldStart, baseline });
  */
-export function evaluateTargets(http, micro, { instructions, coldStart } = {}) {
+export function evaluateTargets(http, micro, { instructions, coldStart, baseline } = {}) {
   const get = (scenario, contender) => http.get(scenario)?.get(contender);
   const noise = controlNoise(get);
-  const rows = httpTargets.map((spec) => {
+  const specs = [...httpTargets, ...optionsTargets, ...baselineTargets(baseline)];
+  const rows = specs.map((spec) => {
     if (spec.control) return evaluateControl(spec, get, instructions);
     const row =
       spec.rivals === undefined ? evaluateRatio(spec, get, instructions) : evaluateAhead(spec, get);
-    return withinNoise(row, noise);
+    if (spec.group === undefined) return withinNoise(row, noise);
+    const answers = compareAnswers(spec, get, instructions);
+    return { ...withinNoise(row, noise), group: spec.group, answers };
   });
   for (const entry of coldStart ?? []) rows.push(evaluateColdStart(entry));
 
