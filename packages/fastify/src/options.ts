@@ -9,7 +9,6 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createClassifier } from './classify.js';
 import { loadTraceApi } from './opentelemetry.js';
-import { serializeProblem } from './serializer.js';
 
 export type { LogLevel as FaultlineLogLevel } from '@faultline/core/adapter';
 
@@ -97,7 +96,6 @@ export function resolveOptions(options: FaultlineOptions | undefined): ResolvedO
     classify: createClassifier(json !== undefined),
     describe: (reply) => ({ method: reply.request.method, target: reply.request.url }),
     requestOf: (reply) => reply.request,
-    serialize: serializeProblem,
     headerOf: (reply, name) => {
       const value = reply.request.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;

@@ -5,12 +5,12 @@ import type {
   FastifyRequest,
   RouteOptions,
 } from 'fastify';
-import fp from 'fastify-plugin';
 import { createProblemResponder } from './error-handler.js';
 import { installJsonParser, isBodyError } from './json-parser.js';
 import { createMethodProbe, createNotFoundHandler } from './not-found.js';
 import { type FaultlineOptions, resolveOptions } from './options.js';
 import { decorateReplyProblem } from './reply-problem.js';
+import { rootPlugin } from './root-plugin.js';
 
 /** What the plugin exposes as `app.faultline`, to compose with handlers of your own. */
 export interface FaultlineDecorator {
@@ -84,8 +84,8 @@ async function faultlinePlugin(fastify: FastifyInstance, options: FaultlineOptio
  * Answers every failure of a Fastify 4 or 5 app as an RFC 9457 problem
  * (`application/problem+json`): thrown errors and non-errors, Fastify's own `FST_ERR_*` errors,
  * schema validation, unmatched paths (404) and methods (405 with `Allow`), JSON bodies that do
- * not parse (with the position) or are not JSON at all (415). Wrapped with fastify-plugin, so
- * one registration covers the whole app, encapsulated plugins included.
+ * not parse (with the position) or are not JSON at all (415). Not encapsulated (as with
+ * fastify-plugin), so one registration covers the whole app, encapsulated plugins included.
  *
  * @example
  * import Fastify from 'fastify';
@@ -98,7 +98,7 @@ async function faultlinePlugin(fastify: FastifyInstance, options: FaultlineOptio
  *   throw new ProblemError('RESOURCE_NOT_FOUND', { detail: 'Dataset was not found.' });
  * });
  */
-export const faultline: FastifyPluginAsync<FaultlineOptions> = fp(faultlinePlugin, {
+export const faultline: FastifyPluginAsync<FaultlineOptions> = rootPlugin(faultlinePlugin, {
   name: '@faultline/fastify',
   fastify: '4.x || 5.x',
 });

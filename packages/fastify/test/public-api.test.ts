@@ -1,6 +1,8 @@
 import * as api from '@faultline/fastify';
 import { surface } from '@faultline/test-support';
+import Fastify from 'fastify';
 import { isJsonContentType } from '../src/json-parser';
+import { rootPlugin } from '../src/root-plugin';
 
 describe('the public API', () => {
   it('exposes exactly its public surface', () => {
@@ -14,12 +16,20 @@ describe('the public API', () => {
 `);
   });
 
-  it('wraps the plugin with fastify-plugin under its package name', () => {
-    const meta = (api.faultline as unknown as Record<symbol, unknown>)[Symbol.for('plugin-meta')];
-    expect(meta).toEqual({ name: '@faultline/fastify', fastify: '4.x || 5.x' });
-    expect((api.faultline as unknown as Record<symbol, unknown>)[Symbol.for('skip-override')]).toBe(
-      true,
-    );
+  it('marks the plugin as fastify-plugin would: not encapsulated, named, for Fastify 4 and 5', () => {
+    const plugin = api.faultline as unknown as Record<symbol, unknown>;
+    expect(plugin[Symbol.for('plugin-meta')]).toEqual({
+      name: '@faultline/fastify',
+      fastify: '4.x || 5.x',
+    });
+    expect(plugin[Symbol.for('skip-override')]).toBe(true);
+    expect(plugin[Symbol.for('fastify.display-name')]).toBe('@faultline/fastify');
+  });
+
+  it('is checked by Fastify against the versions it names, as fastify-plugin meta is', async () => {
+    const app = Fastify();
+    app.register(rootPlugin(async () => undefined, { name: 'needs-three', fastify: '3.x' }));
+    await expect(app.ready()).rejects.toThrow(/needs-three.*3\.x/);
   });
 
   it.each([
