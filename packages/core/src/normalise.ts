@@ -1,5 +1,5 @@
 import { credentialsFailure } from './credentials.js';
-import { ownHeaders } from './error-headers.js';
+import { type OwnHeaders, ownHeaders } from './error-headers.js';
 import {
   allowHeader,
   assertChallengeOptions,
@@ -97,6 +97,31 @@ function unexpected(): Classified {
   };
 }
 
+/**
+ * A classification whose detail is not the application's own choice. Every classification is
+ * built as one literal, key for key in the same order: an object spread here made V8 build new
+ * hidden classes on every problem (~20 us each under load).
+ */
+function classified(
+  status: number,
+  code: string | undefined,
+  detail: string | undefined,
+  own: OwnHeaders,
+): Classified {
+  return {
+    status,
+    code,
+    detail,
+    explicit: false,
+    instance: undefined,
+    extensions: undefined,
+    retryAfter: own.retryAfter,
+    allow: own.allow,
+    challenge: own.challenge,
+    headers: own.headers,
+  };
+}
+
 function fromProblemError(error: object, registry: Registry): Classified {
   const code = read(error, 'code');
   const known = registry.has(code) ? registry.byCode(code) : undefined;
@@ -108,7 +133,6 @@ function fromProblemError(error: object, registry: Registry): Classified {
   const retryAfter = read(error, 'retryAfter');
   const own = ownHeaders(read(error, 'headers'));
   return {
-    ...own,
     status,
     code: known?.code ?? (typeof code === 'string' && errorCodeName.test(code) ? code : undefined),
     detail,
@@ -124,6 +148,8 @@ function fromProblemError(error: object, registry: Registry): Classified {
       Array.isArray(allow) && status === 405
         ? allowHeader(allow.filter((m): m is string => typeof m === 'string' && isToken(m)))
         : own.allow,
+    challenge: own.challenge,
+    headers: own.headers,
   };
 }
 
@@ -153,14 +179,13 @@ function fromBoom(error: object, registry: Registry): Classified {
     typeof payload === 'object' && payload !== null ? read(payload, 'message') : undefined;
   const own = ownHeaders(read(output, 'headers'));
   const failed = status === 401 ? credentials(error, own.challenge, registry) : undefined;
-  return {
-    ...unexpected(),
-    ...own,
+  return classified(
     status,
-    code: failed?.code,
+    failed?.code,
     // Boom writes a client-safe message for 4xx and a generic one for 5xx.
-    detail: status < 500 ? (optionalString(message) ?? failed?.detail) : undefined,
-  };
+    status < 500 ? (optionalString(message) ?? failed?.detail) : undefined,
+    own,
+  );
 }
 
 const fastifyErrorBrand = Symbol.for('fastify-error-generic');
@@ -191,13 +216,12 @@ function fromStatusShape(error: object, status: number, registry: Registry): Cla
       : undefined;
   const shown =
     status < 500 && messageIsForClient(error, code) ? optionalString(message) : undefined;
-  return {
-    ...unexpected(),
-    ...own,
+  return classified(
     status,
-    code: ownCode ?? failed?.code,
-    detail: status < 500 ? (shown ?? failed?.detail) : undefined,
-  };
+    ownCode ?? failed?.code,
+    status < 500 ? (shown ?? failed?.detail) : undefined,
+    own,
+  );
 }
 
 function classify(error: unknown, registry: Registry): Classified {

@@ -190,7 +190,14 @@ export function createProblemFlow<Context, Request>(
       return { error, status, code, headers, payload: serialize(body) };
     }
     const rendered = variants.render(body, headers, variant);
-    return { error, status, code, ...rendered, traceId: variant.traceId };
+    return {
+      error,
+      status,
+      code,
+      headers: rendered.headers,
+      payload: rendered.payload,
+      traceId: variant.traceId,
+    };
   }
 
   const fallbackResponse = build(undefined, undefined, undefined);
