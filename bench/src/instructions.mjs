@@ -15,14 +15,35 @@ function statusText(statuses) {
     .join(', ');
 }
 
+/** The middle value of `values` (the mean of the two middle ones for an even count). */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Whether the last `steady` windows agree: the largest within `tolerance` of the smallest.
+ * Resolves with their spread (largest over smallest), or undefined while they do not agree yet.
+ */
+function steadySpread(windows, { instrSteady: steady, instrTolerance: tolerance }) {
+  if (windows.length < steady) return undefined;
+  const last = windows.slice(-steady);
+  const spread = Math.max(...last) / Math.min(...last);
+  return spread <= 1 + tolerance ? spread : undefined;
+}
+
 /**
  * One contender under callgrind: for each scenario, `warmup` requests, then two marks in a row
- * (an empty window: what marking itself costs), then `windows` windows of `requests` requests,
- * each closed by a mark. The instructions per response are (the smallest window − the empty
- * window) / requests: start-up, warm-up and the marks' own work cancel out, and a one-off event
- * that lands in one window (V8 optimising a function, a full garbage collection) is not taken
- * for per-response work. The count does not depend on how busy the machine is; `spread` (the
- * largest window over the smallest) shows how steady the windows were.
+ * (an empty window: what marking itself costs), then windows of `requests` requests, each closed
+ * by a mark, until the last `steady` windows agree within `tolerance` (or `maxWindows` ran).
+ *
+ * A V8 server under callgrind is far from its steady state after a thousand requests: its
+ * windows fall for several thousand more (tier-up, heap growth), and two identical servers with
+ * different histories then count 2× apart. Waiting for agreeing windows makes the count a
+ * property of the code, not of what ran before; the median of the agreeing windows keeps an
+ * occasional collection from deciding it. The instructions per response are (that median − the
+ * empty window) / requests. A scenario that never settles is reported as not steady.
  */
 async function countInstructions({ id, env }, scenarios, settings, log) {
   const dir = mkdtempSync(join(tmpdir(), `faultline-callgrind-${id}-`));
@@ -43,16 +64,28 @@ async function countInstructions({ id, env }, scenarios, settings, log) {
       const empty = partInstructions(outFile, await server.mark());
       const windows = [];
       let statuses;
-      for (let index = 0; index < settings.instrWindows; index++) {
+      let spread;
+      while (spread === undefined && windows.length < settings.instrMaxWindows) {
         statuses = await sendSequentially(server.port, scenario, settings.instrRequests);
         windows.push(partInstructions(outFile, await server.mark()) - empty);
+        spread = steadySpread(windows, settings);
       }
-      const smallest = Math.min(...windows);
-      const perResponse = smallest / settings.instrRequests;
-      const spread = Math.max(...windows) / smallest;
-      counts.set(scenario.id, { perResponse, spread, statuses: statusText(statuses) });
+      const steady = spread !== undefined;
+      const agreeing = windows.slice(-Math.min(settings.instrSteady, windows.length));
+      const perResponse = median(agreeing) / settings.instrRequests;
+      spread ??= Math.max(...agreeing) / Math.min(...agreeing);
+      counts.set(scenario.id, {
+        perResponse,
+        spread,
+        steady,
+        windowsRun: windows.length,
+        statuses: statusText(statuses),
+      });
+      const state = steady
+        ? `steady after ${windows.length} windows, last ${agreeing.length} ${spread.toFixed(3)}× apart`
+        : `NOT steady after ${windows.length} windows, last ${agreeing.length} ${spread.toFixed(3)}× apart`;
       log(
-        `  ${scenario.id.padEnd(16)} ${id.padEnd(26)} ${Math.round(perResponse).toLocaleString('en-US').padStart(11)} instructions/response (windows ${spread.toFixed(3)}× apart; last: ${statusText(statuses)})`,
+        `  ${scenario.id.padEnd(16)} ${id.padEnd(26)} ${Math.round(perResponse).toLocaleString('en-US').padStart(11)} instructions/response (${state}; last: ${statusText(statuses)})`,
       );
     }
   } finally {
@@ -129,11 +162,18 @@ async function inParallel(items, jobs, task) {
  * @example const instructions = await measureInstructions(contenders, scenarios, settings, log, skipped);
  */
 export async function measureInstructions(contenders, scenarios, settings, log, skipped) {
+  // A count depends on what the server ran before it (see countInstructions), so an A/A twin
+  // runs every scenario its original runs, in the same order: the same history on both sides.
+  const scenariosOf = (contender) =>
+    contender.role === 'control'
+      ? (contenders.find((other) => other.id === `${contender.framework}-default`)?.scenarios ??
+        contender.scenarios)
+      : contender.scenarios;
   const plan = contenders
     .map((contender) => ({
       id: contender.id,
       env: contender.env,
-      scenarios: scenarios.filter((scenario) => contender.scenarios.includes(scenario.id)),
+      scenarios: scenarios.filter((scenario) => scenariosOf(contender).includes(scenario.id)),
     }))
     .filter((entry) => entry.scenarios.length > 0);
   const results = new Map(scenarios.map((scenario) => [scenario.id, new Map()]));
@@ -144,7 +184,7 @@ export async function measureInstructions(contenders, scenarios, settings, log, 
     }
   };
   log(
-    `Instructions under callgrind (${settings.instrWarmup} warm-up, then ${settings.instrWindows} windows of ${settings.instrRequests} sequential requests per scenario, ${settings.instrJobs} servers at a time)…`,
+    `Instructions under callgrind (${settings.instrWarmup} warm-up, then windows of ${settings.instrRequests} sequential requests until ${settings.instrSteady} agree within ${(settings.instrTolerance * 100).toFixed(1)}% (at most ${settings.instrMaxWindows}) per scenario, ${settings.instrJobs} servers at a time)…`,
   );
   await inParallel(plan, settings.instrJobs, async ({ id, env, scenarios: own }) => {
     try {

@@ -87,7 +87,7 @@ function coldStartSection(coldStart, settings) {
 function instructionsSection(instructions, scenarios, byId, settings) {
   const out = ['## Instructions, system calls and bytes per response', ''];
   out.push(
-    `\`--instructions\`: each contender's server runs under valgrind's callgrind (\`node --single-threaded\`, so V8's compiler and garbage collector run on the counted thread); for each scenario, one sequential keep-alive client sends ${settings.instrWarmup} warm-up requests, then ${settings.instrWindows} windows of ${settings.instrRequests} measured ones, the same on every side. The count is the user-space instructions (Ir) between two marks around the smallest window, less those of an empty window (the marks' own cost), over ${settings.instrRequests}: start-up and warm-up are not in it, a one-off event in one window (V8 optimising a function, a full collection) is not taken for per-response work, and the machine's load does not change it. "Windows apart": the largest window over the smallest. Work done by the kernel (the socket writes and reads, TCP on loopback) is not counted by callgrind; the system calls and the bytes written per response (\`strace -c -f\` attached over the same ${settings.instrRequests} requests without callgrind, and \`wchar\` of \`/proc/<pid>/io\`) show what each contender asks of the kernel. "× default": the framework default's instructions over the contender's (above 1: fewer instructions than the default).`,
+    `\`--instructions\`: each contender's server runs under valgrind's callgrind (\`node --single-threaded\`, so V8's compiler and garbage collector run on the counted thread); for each scenario, one sequential keep-alive client sends ${settings.instrWarmup} warm-up requests, then windows of ${settings.instrRequests} measured ones until ${settings.instrSteady} windows in a row agree within ${Math.round(settings.instrTolerance * 100)}% (at most ${settings.instrMaxWindows} windows), the same on every side. The count is the median of those agreeing windows' user-space instructions (Ir), less those of an empty window (the marks' own cost), over ${settings.instrRequests}. A V8 server under callgrind keeps getting cheaper for several thousand requests (tier-up, heap growth), so a count taken at a fixed point would depend on what the server ran before; two identical servers counted after the same fixed warm-up but different earlier scenarios landed 2.3× apart. Counted once steady, they agree to within a few percent, and the machine's load does not change the count. "Windows": how many ran before the count settled and how far apart the agreeing ones were; "not steady" marks a count that never settled, and targets judged on it say so. Work done by the kernel (the socket writes and reads, TCP on loopback) is not counted by callgrind; the system calls and the bytes written per response (\`strace -c -f\` attached over the same ${settings.instrRequests} requests without callgrind, and \`wchar\` of \`/proc/<pid>/io\`) show what each contender asks of the kernel. "× default": the framework default's instructions over the contender's (above 1: fewer instructions than the default).`,
   );
   for (const scenario of scenarios) {
     const counts = instructions.get(scenario.id);
@@ -108,7 +108,9 @@ function instructionsSection(instructions, scenarios, byId, settings) {
         reference === undefined || !(entry.perResponse > 0)
           ? '—'
           : fmtRatio(reference / entry.perResponse),
-        entry.spread === undefined ? '—' : `${entry.spread.toFixed(3)}×`,
+        entry.spread === undefined
+          ? '—'
+          : `${entry.steady === false ? 'not steady: ' : ''}${entry.windowsRun}, ${entry.spread.toFixed(3)}× apart`,
         entry.syscalls === undefined ? '—' : entry.syscalls.toFixed(2),
         entry.bytesWritten === undefined ? '—' : String(Math.round(entry.bytesWritten)),
         entry.statuses ?? '—',
@@ -120,7 +122,7 @@ function instructionsSection(instructions, scenarios, byId, settings) {
           'Contender',
           'Instructions / response',
           '× default',
-          'Windows apart',
+          'Windows',
           'Syscalls / response',
           'Bytes written / response',
           'Measured answers',

@@ -32,9 +32,12 @@ export const usage = `Usage: pnpm bench [options]
                           scenario (slow: each server runs under callgrind), and instructions to the
                           first answer in the cold-start comparison
   --instructions-only     only that and the cold start: no autocannon rounds, no micro-benchmarks
-  --instr-requests N      measured sequential requests per contender and scenario (default 1000; quick 200)
-  --instr-warmup N        requests before each scenario's measured windows (default 200)
-  --instr-windows N       measured windows per contender and scenario; the smallest counts (default 2)
+  --instr-requests N      sequential requests in each measured window (default 500; quick 200)
+  --instr-warmup N        requests before each scenario's first window (default 1000; quick 500)
+  --instr-steady N        windows that must agree before a count is taken; their median counts (default 4)
+  --instr-tolerance PCT   how far apart, in percent, agreeing windows may be (default 3)
+  --instr-max-windows N   windows after which a scenario that has not settled is reported as not
+                          steady (default 40; quick 16)
   --instr-jobs N          servers under callgrind at once (default 2)
   --no-strace             skip the strace counts
   --keep-callgrind        keep callgrind's output files (their directories are printed)
@@ -74,7 +77,9 @@ export function parseSettings(argv, repoRoot) {
       'instr-requests': { type: 'string' },
       'instr-warmup': { type: 'string' },
       'instr-jobs': { type: 'string' },
-      'instr-windows': { type: 'string' },
+      'instr-steady': { type: 'string' },
+      'instr-tolerance': { type: 'string' },
+      'instr-max-windows': { type: 'string' },
       'no-strace': { type: 'boolean', default: false },
       'keep-callgrind': { type: 'boolean', default: false },
       'cold-start-pairs': { type: 'string' },
@@ -129,10 +134,12 @@ export function parseSettings(argv, repoRoot) {
     baseline: values.baseline,
     instructions: values.instructions || values['instructions-only'],
     instructionsOnly: values['instructions-only'],
-    instrRequests: integer('instr-requests', quick ? 200 : 1000, 1),
-    instrWarmup: integer('instr-warmup', 200, 0),
+    instrRequests: integer('instr-requests', quick ? 200 : 500, 1),
+    instrWarmup: integer('instr-warmup', quick ? 500 : 1000, 0),
     instrJobs: integer('instr-jobs', 2, 1),
-    instrWindows: integer('instr-windows', 2, 1),
+    instrSteady: integer('instr-steady', 4, 2),
+    instrTolerance: integer('instr-tolerance', 3, 1) / 100,
+    instrMaxWindows: integer('instr-max-windows', quick ? 16 : 40, 2),
     strace: !values['no-strace'],
     keepCallgrind: values['keep-callgrind'],
     coldStart: !values['no-cold-start'],

@@ -224,12 +224,16 @@ export function fmtInstructions(count) {
  * less work), with both counts, and its verdict when the target has an instruction threshold.
  */
 function instrCells(spec, instructions) {
-  const a = instructions?.get(spec.scenario)?.get(spec.contender)?.perResponse;
-  const b = instructions?.get(spec.scenario)?.get(spec.reference)?.perResponse;
+  const ofContender = instructions?.get(spec.scenario)?.get(spec.contender);
+  const ofReference = instructions?.get(spec.scenario)?.get(spec.reference);
+  const a = ofContender?.perResponse;
+  const b = ofReference?.perResponse;
   if (!(a > 0) || !(b > 0)) return { instr: '—', instrStatus: undefined };
   const ratio = b / a;
-  const instr = `${ratio.toFixed(2)}× (${fmtInstructions(a)} vs ${fmtInstructions(b)})`;
+  const steady = ofContender.steady !== false && ofReference.steady !== false;
+  const instr = `${ratio.toFixed(2)}× (${fmtInstructions(a)} vs ${fmtInstructions(b)})${steady ? '' : ', not steady'}`;
   if (spec.instrMin === undefined) return { instr, instrStatus: undefined };
+  if (!steady) return { instr, instrStatus: 'not settled' };
   const met = spec.instrStrict ? ratio > spec.instrMin : ratio >= spec.instrMin;
   return { instr, instrStatus: met ? 'met' : 'missed' };
 }
