@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { callgrindWrapper, partInstructions } from './callgrind.mjs';
 import { sendSequentially } from './sequential-client.mjs';
 import { startServer } from './server-process.mjs';
+import { median } from './stats.mjs';
 import { bytesWritten, traceSyscalls } from './strace.mjs';
 
 /** A server under callgrind starts a hundred times slower than without. */
@@ -13,13 +14,6 @@ function statusText(statuses) {
   return Object.entries(statuses)
     .map(([status, count]) => `${count} × ${status}`)
     .join(', ');
-}
-
-/** The middle value of `values` (the mean of the two middle ones for an even count). */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**
